@@ -1,0 +1,1 @@
+package nl.kansrijkewijk.functions.aanvraag; final class Placeholder {}

@@ -1,0 +1,1 @@
+package nl.kansrijkewijk.local; final class Placeholder {}

@@ -1,0 +1,4 @@
+package nl.kansrijkewijk.check;
+
+/** A catalogue entry: what a rule is, the article it rests on, and its severity. */
+public record RuleDefinition(String id, String article, Severity severity, String summary) {}

@@ -1,0 +1,77 @@
+package nl.kansrijkewijk.regeling;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * All known versions of the regeling, selected by date: the version in force on a date is the one with
+ * the latest {@code validFrom} on or before it. A new tranche or amendment is a new data file listed in
+ * {@code index.txt}, not code.
+ */
+public final class RegelingCatalogus {
+    private final List<Regeling> versions;
+
+    public RegelingCatalogus(List<Regeling> versions) {
+        if (versions.isEmpty()) {
+            throw new IllegalArgumentException("a catalogue needs at least one regeling version");
+        }
+        this.versions = versions.stream().sorted(Comparator.comparing(Regeling::validFrom)).toList();
+    }
+
+    /** The versions listed, one file name a line, in {@code index.txt} under a classpath folder ("/regeling/"). */
+    public static RegelingCatalogus fromClasspath(String folder) {
+        List<Regeling> versions = new ArrayList<>();
+        try (InputStream in = RegelingCatalogus.class.getResourceAsStream(folder + "index.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("no regeling index at " + folder + "index.txt");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = r.readLine()) != null; ) {
+                line = line.strip();
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    versions.add(RegelingLoader.readResource(folder + line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new RegelingCatalogus(versions);
+    }
+
+    /** The catalogue shipped in kw-shared (loaded once per JVM). */
+    public static RegelingCatalogus standard() {
+        return Holder.STANDARD;
+    }
+
+    private static final class Holder {
+        static final RegelingCatalogus STANDARD = fromClasspath("/regeling/");
+    }
+
+    public Optional<Regeling> inForceOn(LocalDate date) {
+        Regeling chosen = null;
+        for (Regeling r : versions) {
+            if (!r.validFrom().isAfter(date)) {
+                chosen = r;
+            }
+        }
+        return Optional.ofNullable(chosen);
+    }
+
+    public List<Regeling> versions() {
+        return versions;
+    }
+
+    /** The first version, used when a form's date is missing or unreadable. */
+    public Regeling first() {
+        return versions.get(0);
+    }
+}
