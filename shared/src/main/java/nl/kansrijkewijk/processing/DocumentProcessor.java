@@ -1,0 +1,10 @@
+package nl.kansrijkewijk.processing;
+
+/**
+ * The core as the Lambda handlers and ./kw see it: one uploaded document in, every output document out.
+ * Never throws for bad input (an unreadable upload gives {@link ProcessingResult.Status#ONLEESBAAR} with an
+ * error report among the outputs); throws only for faults of the service itself.
+ */
+public interface DocumentProcessor {
+    ProcessingResult process(String documentName, byte[] content);
+}
