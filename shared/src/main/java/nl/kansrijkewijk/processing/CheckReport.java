@@ -1,0 +1,48 @@
+package nl.kansrijkewijk.processing;
+
+import java.util.List;
+import nl.kansrijkewijk.besluit.Besluit;
+import nl.kansrijkewijk.check.Finding;
+import nl.kansrijkewijk.check.Severity;
+
+/**
+ * The machine-readable report (bevindingen.json, and what {@code ./kw check --json} prints). Its schema is
+ * documented in README.md; {@link #SCHEMA} changes when a field changes meaning or disappears.
+ */
+public record CheckReport(
+        String schema,
+        Document document,
+        String regeling,
+        String status,
+        String gemeente,
+        String outcome,
+        Summary summary,
+        List<Finding> findings,
+        Besluit besluit,
+        String error) {
+
+    public static final String SCHEMA = "kw-bevindingen/1";
+
+    public record Document(String name, String shape, String sha256, String formVersion) {}
+
+    public record Summary(long afwijzingen, long waarschuwingen, long info) {}
+
+    public static CheckReport of(Evaluation e) {
+        if (!e.readable()) {
+            return new CheckReport(SCHEMA, new Document(e.documentName(), null, e.sha256(), null), null,
+                    "onleesbaar", null, e.outcome(), new Summary(0, 0, 0), List.of(), null, e.error());
+        }
+        var a = e.aanvraag();
+        return new CheckReport(
+                SCHEMA,
+                new Document(e.documentName(), a.source().shape().name(), a.source().sha256(), a.formVersion()),
+                e.regeling().id(),
+                "verwerkt",
+                a.gemeente(),
+                e.outcome(),
+                new Summary(e.count(Severity.AFWIJZING), e.count(Severity.WAARSCHUWING), e.count(Severity.INFO)),
+                e.findings(),
+                e.besluit(),
+                null);
+    }
+}
