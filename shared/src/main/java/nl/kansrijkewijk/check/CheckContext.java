@@ -114,10 +114,10 @@ public final class CheckContext {
             d.message(d.message + " " + subject + " wordt in haar geheel afgewezen (aangevraagd: " + Money.format(total) + ").");
             d.trail.step("af te wijzen: het totaal van onderdeel B, " + Money.format(total));
             d.refused(total.signum() > 0 ? total : null);
-            d.outcome(subject + " in haar geheel afgewezen");
+            d.outcome(subject() + " in haar geheel afgewezen");
         } else {
             d.message(d.message + " " + subject + " is al in haar geheel afgewezen op grond van " + wholeRefusalRule + ".");
-            d.outcome(subject + " in haar geheel afgewezen (bedrag al afgewezen op grond van " + wholeRefusalRule + ")");
+            d.outcome(subject() + " in haar geheel afgewezen (bedrag al afgewezen op grond van " + wholeRefusalRule + ")");
         }
         d.add();
     }

@@ -101,7 +101,7 @@ final class ConsistencyRules implements RuleSet {
             message = "Voor " + label + " wordt in onderdeel B " + Money.format(g.requested())
                     + " gevraagd, maar geen activiteit in onderdeel C hoort bij dit onderdeel. Gerekend is met onderdeel B.";
         } else if (g.requested().signum() == 0 && g.lines().stream().allMatch(l -> l.sumOfYears().signum() == 0)) {
-            message = "De activiteiten van " + label + " (" + activitiesText(numbers) + ") begroten samen " + Money.format(activityTotal)
+            message = "De activiteiten voor " + label + " (" + activitiesText(numbers) + ") begroten samen " + Money.format(activityTotal)
                     + ", maar onderdeel B vraagt voor dit onderdeel niets. Alleen onderdeel B telt voor de uitkering.";
         } else {
             message = "Voor " + label + " tellen de begrotingen van de activiteiten (" + activitiesText(numbers) + ") op tot "

@@ -89,7 +89,7 @@ final class IntegraalRules implements RuleSet {
             return;
         }
         List<String> inName = SignalWords.find(a.name(), words);
-        List<String> found = SignalWords.find(a.name() + " " + a.description(), words);
+        List<String> found = SignalWords.find(Texts.nameAndDescription(a), words);
         if (found.isEmpty()) {
             return;
         }

@@ -135,7 +135,7 @@ final class MaximumRules implements RuleSet {
             }
             BigDecimal over = requested.subtract(installment);
             String bijlage = limit.installments().containsKey(year)
-                    ? "de termijn van de Bijlage voor " + year + " is " + Money.format(installment) + " (" + Money.format(over) + " minder)"
+                    ? "de termijn van de Bijlage voor " + year + " is " + Money.format(installment) + ", " + Money.format(over) + " minder dan gevraagd"
                     : "de Bijlage noemt voor " + gemeente + " geen termijn in " + year;
             CheckContext.Draft d = ctx.finding(TERMIJN_JAAR).group(g.key()).field(yearField(g, year))
                     .message("Voor " + label + " wordt voor " + year + " " + Money.format(requested) + " gevraagd; " + bijlage

@@ -206,7 +206,7 @@ final class SchoolEnOmgevingRules implements RuleSet {
         Map<String, List<String>> signals = new TreeMap<>(ctx.regeling.signalWords(ART8_SIGNALS));
         Map<String, String> letters = ctx.regeling.letteredList("art8lid2");
         for (Map.Entry<String, List<String>> e : signals.entrySet()) {
-            List<String> found = SignalWords.find(a.name() + " " + a.description(), e.getValue());
+            List<String> found = SignalWords.find(Texts.nameAndDescription(a), e.getValue());
             if (found.isEmpty()) {
                 continue;
             }

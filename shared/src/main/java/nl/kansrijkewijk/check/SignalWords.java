@@ -18,9 +18,12 @@ public final class SignalWords {
             return found;
         }
         String haystack = " " + Names.normalise(text) + " ";
+        List<String> needles = new ArrayList<>();
         for (String phrase : phrases) {
             String needle = Names.normalise(phrase);
-            if (!needle.isEmpty() && haystack.contains(" " + needle + " ") && !found.contains(phrase)) {
+            // "cito-training" and "cito training" are the same phrase once normalised: report it once.
+            if (!needle.isEmpty() && !needles.contains(needle) && haystack.contains(" " + needle + " ")) {
+                needles.add(needle);
                 found.add(phrase);
             }
         }

@@ -29,6 +29,11 @@ public final class Texts {
         return capitalise(activity(a));
     }
 
+    /** Name and omschrijving of an activity as one text for signal-word matching. */
+    public static String nameAndDescription(Activity a) {
+        return (a.name() == null ? "" : a.name()) + " " + (a.description() == null ? "" : a.description());
+    }
+
     public static String capitalise(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
