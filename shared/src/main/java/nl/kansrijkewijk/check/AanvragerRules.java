@@ -100,7 +100,8 @@ final class AanvragerRules implements RuleSet {
         }
         if (!any) {
             ctx.finding(FOCUSGEBIED_ONBEKEND).field(FormFields.focusgebied(1))
-                    .message("Er is geen stedelijk focusgebied ingevuld; voor " + g.name() + " " + ownSentence + " (art. 1).")
+                    .message("Er is geen stedelijk focusgebied ingevuld; voor " + g.name() + (g.focusgebieden().size() == 1 ? " is dat " : " zijn dat ")
+                            + own + " (art. 1).")
                     .input("Focusgebieden (" + FormFields.focusgebied(1) + ", " + FormFields.focusgebied(2) + ")", "(leeg)")
                     .input("Stedelijke focusgebieden van " + g.name() + " (art. 1)", own)
                     .outcome("focusgebied ontbreekt")
