@@ -3,6 +3,7 @@ package nl.kansrijkewijk.besluit;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public final class BesluitCalculator {
     /** Whole-aanvraag refusals, in the order they are applied (the first decides the reason). */
     static final List<String> WHOLE_REFUSALS =
             List.of("GEMEENTE-ONBEKEND", "AANVRAAG-TERMIJN", "WIJZIGING-TERMIJN", "WIJZIGING-OMVANG");
+    static final String MAXIMUM = "MAXIMUM-OVERSCHREDEN";
 
     public Besluit calculate(Aanvraag aanvraag, Regeling regeling, List<Finding> findings) {
         BudgetGroups groups = BudgetGroups.of(aanvraag, regeling);
@@ -100,10 +102,11 @@ public final class BesluitCalculator {
             refused = g.requested();
             t.step("de aanvraag is in haar geheel afgewezen (" + w.rule() + "): " + Money.format(g.requested()) + " afgewezen");
         } else {
-            for (Finding f : findings) {
-                if (!belongsTo(f, g)) {
-                    continue;
-                }
+            List<Finding> own = findings.stream().filter(f -> belongsTo(f, g))
+                    .sorted(Comparator.comparingInt(BesluitCalculator::refusalOrder)
+                            .thenComparingInt(f -> f.activity() == null ? 0 : f.activity()))
+                    .toList();
+            for (Finding f : own) {
                 BigDecimal room = g.requested().subtract(refused);
                 BigDecimal amount = f.refusedAmount().min(room);
                 if (amount.signum() <= 0) {
@@ -154,6 +157,14 @@ public final class BesluitCalculator {
                 payableInstallments,
                 t.outcome(label + ": verleend " + Money.format(granted) + ", afgewezen " + Money.format(refused)
                         + ", uit te betalen " + Money.format(payable)));
+    }
+
+    /** The order the refusals were decided in: activities, then the onderdeel as a whole, then the excess over the maximum. */
+    private static int refusalOrder(Finding f) {
+        if (MAXIMUM.equals(f.rule())) {
+            return 2;
+        }
+        return f.activity() == null ? 1 : 0;
     }
 
     /** A finding refuses part of this group when it carries an amount and names the group's onderdeel (and focusgebied). */
