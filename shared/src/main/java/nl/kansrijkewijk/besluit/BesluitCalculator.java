@@ -13,6 +13,7 @@ import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.aanvraag.AanvraagKind;
 import nl.kansrijkewijk.check.BudgetGroups;
 import nl.kansrijkewijk.check.Finding;
+import nl.kansrijkewijk.check.FocusgebiedNames;
 import nl.kansrijkewijk.check.Severity;
 import nl.kansrijkewijk.check.Trail;
 import nl.kansrijkewijk.money.Money;
@@ -58,7 +59,7 @@ public final class BesluitCalculator {
                 regeling.id(),
                 gemeente.map(Gemeente::name).orElse(aanvraag.gemeente()),
                 code,
-                aanvraag.focusgebieden() == null ? List.of() : List.copyOf(aanvraag.focusgebieden()),
+                focusgebieden(aanvraag, gemeente),
                 aanvraag.kind() == null ? AanvraagKind.AANVRAAG : aanvraag.kind(),
                 aanvraag.submissionDate(),
                 decisionDeadline(aanvraag, regeling),
@@ -192,6 +193,17 @@ public final class BesluitCalculator {
         return windows.stream().filter(w -> w.contains(date)).findFirst()
                 .map(w -> w.through().plusWeeks(weeks))
                 .orElse(date.plusWeeks(weeks));
+    }
+
+    /** The focusgebieden filled in section A, blanks left out, canonical names where they match the gemeente's. */
+    private static List<String> focusgebieden(Aanvraag aanvraag, Optional<Gemeente> gemeente) {
+        if (aanvraag.focusgebieden() == null) {
+            return List.of();
+        }
+        return aanvraag.focusgebieden().stream()
+                .filter(f -> f != null && !f.isBlank())
+                .map(f -> gemeente.flatMap(g -> FocusgebiedNames.match(g, f)).orElse(f.strip()))
+                .toList();
     }
 
     /** "KW-GM0599-0123456789" — from the upload's SHA-256, so the same upload always gets the same kenmerk. */

@@ -38,7 +38,7 @@ final class ConsistencyRules implements RuleSet {
         if (l.statedTotal() == null) {
             return;
         }
-        BigDecimal sum = l.sumOfYears();
+        BigDecimal sum = BudgetGroups.sumOf(l.perYear());
         BigDecimal typed = Money.scale(l.statedTotal());
         if (typed.compareTo(sum) == 0) {
             return;
@@ -47,13 +47,14 @@ final class ConsistencyRules implements RuleSet {
         String label = l.onderdeel() == null ? "" : ctx.onderdeelName(l.onderdeel())
                 + (l.focusgebied() == null || !ctx.groups.splits(l.onderdeel()) ? "" : " (" + l.focusgebied() + ")");
         List<String> years = new ArrayList<>();
-        l.perYear().forEach((y, v) -> years.add(Money.format(v)));
+        java.util.Map<Integer, BigDecimal> perYear = l.perYear() == null ? java.util.Map.of() : l.perYear();
+        perYear.forEach((y, v) -> years.add(Money.format(v)));
         String yearsSum = (years.isEmpty() ? Money.format(Money.ZERO) : String.join(" + ", years)) + " = " + Money.format(sum);
         CheckContext.Draft d = ctx.finding(BEGROTING_TOTAAL).field(field)
                 .message("In onderdeel B is voor " + label + " als totaal " + Money.format(typed) + " ingevuld, maar de jaren tellen op tot "
                         + Money.format(sum) + " (verschil " + Money.format(typed.subtract(sum).abs()) + "). Gerekend is met de som van de jaren.")
                 .input("Totaal ingevuld (" + field + ")", Money.format(typed));
-        l.perYear().forEach((y, v) -> d.input("Gevraagd " + y + " (" + l.fieldPrefix() + "." + y + ")", Money.format(v)));
+        perYear.forEach((y, v) -> d.input("Gevraagd " + y + " (" + l.fieldPrefix() + "." + y + ")", Money.format(v)));
         d.step(yearsSum).step(Money.format(typed) + " ≠ " + Money.format(sum)).outcome("gerekend met " + Money.format(sum));
         if (l.onderdeel() != null) {
             d.onderdeel(l.onderdeel());
@@ -100,7 +101,7 @@ final class ConsistencyRules implements RuleSet {
         if (g.activities().isEmpty()) {
             message = "Voor " + label + " wordt in onderdeel B " + Money.format(g.requested())
                     + " gevraagd, maar geen activiteit in onderdeel C hoort bij dit onderdeel. Gerekend is met onderdeel B.";
-        } else if (g.requested().signum() == 0 && g.lines().stream().allMatch(l -> l.sumOfYears().signum() == 0)) {
+        } else if (g.requested().signum() == 0 && g.lines().stream().allMatch(l -> BudgetGroups.sumOf(l.perYear()).signum() == 0)) {
             message = "De activiteiten voor " + label + " (" + activitiesText(numbers) + ") begroten samen " + Money.format(activityTotal)
                     + ", maar onderdeel B vraagt voor dit onderdeel niets. Alleen onderdeel B telt voor de uitkering.";
         } else {

@@ -204,7 +204,7 @@ final class MaximumRules implements RuleSet {
 
     static void requestedInputs(CheckContext.Draft d, BudgetGroups.Group g) {
         for (BudgetLine l : g.lines()) {
-            d.input("Gevraagd (" + l.fieldPrefix() + ")", installmentsText(l.perYear()) + "; totaal " + Money.format(l.sumOfYears()));
+            d.input("Gevraagd (" + l.fieldPrefix() + ")", installmentsText(l.perYear()) + "; totaal " + Money.format(BudgetGroups.sumOf(l.perYear())));
         }
         if (g.lines().size() > 1) {
             d.input("Gevraagd totaal", Money.format(g.requested()));

@@ -51,7 +51,7 @@ final class WijzigingRules implements RuleSet {
         BigDecimal largestRatio = BigDecimal.valueOf(-1);
         for (BudgetLine r : rows) {
             BigDecimal verleend = r.granted() == null ? Money.ZERO : Money.scale(r.granted());
-            BigDecimal gevraagd = r.sumOfYears();
+            BigDecimal gevraagd = BudgetGroups.sumOf(r.perYear());
             BigDecimal change = gevraagd.subtract(verleend).abs();
             String row = r.fieldPrefix() + " (" + ctx.onderdeelName(r.onderdeel()) + ")";
             d.input(row, "verleend " + (r.granted() == null ? "(leeg: € 0)" : Money.format(verleend))

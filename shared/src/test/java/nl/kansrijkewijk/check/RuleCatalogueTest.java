@@ -80,4 +80,16 @@ class RuleCatalogueTest {
         assertEquals(Set.of("art. 2, tweede lid, onder a", "art. 2, tweede lid, onder b", "art. 2, vierde lid", "Toelichting 1.11"),
                 Checks.of(chaos, "VERKLARING-ONTBREEKT").stream().map(Finding::article).collect(Collectors.toSet()));
     }
+
+    @Test
+    void docsRulesMdListsEveryCatalogueEntryWithItsArticleAndSeverity() throws Exception {
+        java.nio.file.Path doc = java.nio.file.Path.of("..", "docs", "rules.md");
+        List<String> lines = java.nio.file.Files.readAllLines(doc);
+        for (RuleDefinition r : catalogue.all()) {
+            String row = "| `" + r.id() + "` | " + r.article() + " | " + r.severity().label() + " |";
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(row)), "docs/rules.md lacks or misstates: " + row);
+        }
+        long rows = lines.stream().filter(l -> l.startsWith("| `")).count();
+        assertEquals(catalogue.all().size(), rows, "docs/rules.md has rows for ids not in the catalogue");
+    }
 }
