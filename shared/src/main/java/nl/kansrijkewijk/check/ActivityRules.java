@@ -1,0 +1,106 @@
+package nl.kansrijkewijk.check;
+
+import java.math.BigDecimal;
+import java.util.List;
+import nl.kansrijkewijk.aanvraag.Activity;
+import nl.kansrijkewijk.form.FormFields;
+import nl.kansrijkewijk.money.Money;
+import nl.kansrijkewijk.regeling.Regeling.Gemeente;
+
+/** Rules for every activity: its onderdeel and focusgebied, art. 2(4) and 2(5), and art. 12(1). */
+final class ActivityRules implements RuleSet {
+    static final String ACTIVITEIT_ONDERDEEL = "ACTIVITEIT-ONDERDEEL";
+    static final String ACTIVITEIT_FOCUSGEBIED = "ACTIVITEIT-FOCUSGEBIED";
+    static final String DUBBELE_FINANCIERING = "DUBBELE-FINANCIERING";
+    static final String BTW_COMPENSABEL = "BTW-COMPENSABEL";
+    static final String ONDERBOUWING_ONTBREEKT = "ONDERBOUWING-ONTBREEKT";
+
+    @Override
+    public List<String> ruleIds() {
+        return List.of(ACTIVITEIT_ONDERDEEL, ACTIVITEIT_FOCUSGEBIED, DUBBELE_FINANCIERING, BTW_COMPENSABEL, ONDERBOUWING_ONTBREEKT);
+    }
+
+    @Override
+    public void apply(Phase phase, CheckContext ctx) {
+        if (phase != Phase.ACTIVITY) {
+            return;
+        }
+        for (Activity a : BudgetGroups.nonNull(ctx.aanvraag.activities())) {
+            onderdeel(ctx, a);
+            focusgebied(ctx, a);
+            if (Boolean.TRUE.equals(a.otherGovernmentFunding())) {
+                String field = FormFields.activity(a.number(), FormFields.C_OVERHEID);
+                ctx.refuseActivity(a, ctx.finding(DUBBELE_FINANCIERING).activity(a).field(field)
+                        .message(Texts.activityAtStart(a) + ": volgens het formulier ontvangt de gemeente voor deze activiteit al een "
+                                + "vergoeding van overheidswege; daarvoor wordt geen uitkering verstrekt (art. 2, vierde lid).")
+                        .input("Al een vergoeding van overheidswege (" + field + ")", "ja")
+                        .input("Begroting van de activiteit", Money.format(CheckContext.activityTotal(a))));
+            }
+            BigDecimal btw = a.compensableBtw();
+            if (btw != null && btw.signum() > 0) {
+                String field = FormFields.activity(a.number(), FormFields.C_BTW_COMPENSABEL);
+                ctx.refuseActivityBtw(a, ctx.finding(BTW_COMPENSABEL).activity(a).field(field)
+                        .message(Texts.activityAtStart(a) + " bevat " + Money.format(btw) + " btw die compensabel is via het "
+                                + "BTW-compensatiefonds; die btw komt niet voor de uitkering in aanmerking (art. 2, vijfde lid).")
+                        .input("Compensabele btw (" + field + ")", Money.format(btw))
+                        .input("Begroting van de activiteit", Money.format(CheckContext.activityTotal(a))), Money.scale(btw));
+            }
+            if (Texts.blank(a.onderbouwing())) {
+                String field = FormFields.activity(a.number(), FormFields.C_ONDERBOUWING);
+                ctx.finding(ONDERBOUWING_ONTBREEKT).activity(a).field(field)
+                        .message(Texts.activityAtStart(a) + " heeft geen onderbouwing van hoe zij bijdraagt aan het doel; "
+                                + "zonder onderbouwing is niet te beoordelen of zij aan de doelen van art. 2, eerste lid bijdraagt (art. 12, eerste lid).")
+                        .input("Onderbouwing (" + field + ")", "(leeg)")
+                        .outcome("onderbouwing ontbreekt")
+                        .add();
+            }
+        }
+    }
+
+    private void onderdeel(CheckContext ctx, Activity a) {
+        String code = a.onderdeel();
+        if (!Texts.blank(code) && ctx.regeling.onderdeel(code.strip()).isPresent()) {
+            return;
+        }
+        String field = FormFields.activity(a.number(), FormFields.C_ONDERDEEL);
+        List<String> known = ctx.regeling.onderdelen().stream().map(o -> o.code() + " (" + o.name() + ")").toList();
+        ctx.finding(ACTIVITEIT_ONDERDEEL).activity(a).field(field)
+                .message(Texts.activityAtStart(a) + (Texts.blank(code) ? " noemt geen onderdeel" : " noemt onderdeel "
+                        + Texts.quote(code) + ", dat de regeling niet kent") + "; de activiteit telt daardoor bij geen onderdeel mee.")
+                .input("Onderdeel (" + field + ")", Texts.orEmpty(code))
+                .input("Onderdelen van de regeling", String.join(", ", known))
+                .outcome("onderdeel onbekend")
+                .add();
+    }
+
+    private void focusgebied(CheckContext ctx, Activity a) {
+        if (!ctx.gemeenteKnown()) {
+            return;
+        }
+        Gemeente g = ctx.gemeente().get();
+        String typed = a.focusgebied();
+        String field = FormFields.activity(a.number(), FormFields.C_FOCUSGEBIED);
+        String own = Texts.join(g.focusgebieden());
+        if (Texts.blank(typed)) {
+            if (g.focusgebieden().size() <= 1) {
+                return; // one focusgebied: a blank answer can only mean that one
+            }
+            ctx.finding(ACTIVITEIT_FOCUSGEBIED).activity(a).field(field)
+                    .message(Texts.activityAtStart(a) + " noemt geen focusgebied; " + g.name() + " heeft er "
+                            + g.focusgebieden().size() + " (" + own + ") en de Bijlage kent per focusgebied eigen bedragen.")
+                    .input("Focusgebied (" + field + ")", "(leeg)")
+                    .input("Stedelijke focusgebieden van " + g.name(), own)
+                    .outcome("focusgebied ontbreekt")
+                    .add();
+        } else if (FocusgebiedNames.match(g, typed).isEmpty()) {
+            ctx.finding(ACTIVITEIT_FOCUSGEBIED).activity(a).field(field)
+                    .message(Texts.activityAtStart(a) + " noemt focusgebied " + Texts.quote(typed) + ", dat geen stedelijk focusgebied van "
+                            + g.name() + " is (" + own + ").")
+                    .input("Focusgebied (" + field + ")", typed)
+                    .input("Stedelijke focusgebieden van " + g.name(), own)
+                    .step(Texts.quote(typed) + " vergeleken met " + own + ": geen overeenkomst")
+                    .outcome("focusgebied onbekend")
+                    .add();
+        }
+    }
+}

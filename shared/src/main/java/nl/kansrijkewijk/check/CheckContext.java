@@ -1,0 +1,347 @@
+package nl.kansrijkewijk.check;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.kansrijkewijk.aanvraag.Aanvraag;
+import nl.kansrijkewijk.aanvraag.AanvraagKind;
+import nl.kansrijkewijk.aanvraag.Activity;
+import nl.kansrijkewijk.money.Money;
+import nl.kansrijkewijk.regeling.Regeling;
+import nl.kansrijkewijk.regeling.Regeling.Gemeente;
+
+/**
+ * State of one check run: the aanvraag, the regeling version, the groups, and the refusals decided so far.
+ * Refusal bookkeeping lives here so that no amount is refused twice (RULES-SEMANTICS: whole-aanvraag refusals,
+ * onderdeel refusals, activity refusals in priority order, then the maximum).
+ */
+public final class CheckContext {
+    /** Full-refusal activity rules in priority order: only the first that applies carries the amount. */
+    static final List<String> ACTIVITY_REFUSAL_PRIORITY = List.of(
+            "DUBBELE-FINANCIERING", "INT-ORGANISATIE", "INT-SEO-GEMEENTE",
+            "SEO-ONDERWIJSTIJD", "SEO-SCHOOL-BUITEN-COALITIE", "OJK-DIPLOMA-TE-LAAG");
+    static final String BTW_RULE = "BTW-COMPENSABEL";
+
+    final Aanvraag aanvraag;
+    final Regeling regeling;
+    final BudgetGroups groups;
+    private final RuleCatalogue catalogue;
+    private final List<Finding> findings = new ArrayList<>();
+    private RuleSet current;
+
+    private String wholeRefusalRule;
+    private final Map<String, String> onderdeelRefusalRules = new LinkedHashMap<>();
+    private final List<ActivityRefusal> pendingActivityRefusals = new ArrayList<>();
+    private final Map<BudgetGroups.Key, BigDecimal> notionalActivityRefusals = new LinkedHashMap<>();
+    private boolean activityRefusalsResolved;
+
+    CheckContext(Aanvraag aanvraag, Regeling regeling, RuleCatalogue catalogue) {
+        this.aanvraag = aanvraag;
+        this.regeling = regeling;
+        this.catalogue = catalogue;
+        this.groups = BudgetGroups.of(aanvraag, regeling);
+    }
+
+    Optional<Gemeente> gemeente() {
+        return groups.gemeente();
+    }
+
+    boolean gemeenteKnown() {
+        return groups.gemeente().isPresent();
+    }
+
+    AanvraagKind kind() {
+        // A form without a readable kind is read as a first aanvraag (art. 10, eerste lid).
+        return aanvraag.kind() == null ? AanvraagKind.AANVRAAG : aanvraag.kind();
+    }
+
+    boolean wholeRefused() {
+        return wholeRefusalRule != null;
+    }
+
+    String wholeRefusalRule() {
+        return wholeRefusalRule;
+    }
+
+    boolean onderdeelRefused(String onderdeel) {
+        return onderdeelRefusalRules.containsKey(onderdeel);
+    }
+
+    String onderdeelName(String code) {
+        return regeling.onderdeel(code).map(Regeling.Onderdeel::name).orElse("onderdeel " + Texts.quote(code));
+    }
+
+    /** "de aanvraag" or "de wijziging". */
+    String subject() {
+        return kind() == AanvraagKind.WIJZIGING ? "de wijziging" : "de aanvraag";
+    }
+
+    /** Activity refusals (as if the aanvraag were not refused as a whole) of a group; for the maximum. */
+    BigDecimal notionalActivityRefusals(BudgetGroups.Key key) {
+        if (!activityRefusalsResolved) {
+            throw new IllegalStateException("activity refusals are settled after the activity phase");
+        }
+        return notionalActivityRefusals.getOrDefault(key, Money.ZERO);
+    }
+
+    void runAs(RuleSet ruleSet, RuleSet.Phase phase) {
+        current = ruleSet;
+        try {
+            ruleSet.apply(phase, this);
+        } finally {
+            current = null;
+        }
+    }
+
+    /** Starts a finding for a rule the running rule set declares. */
+    Draft finding(String rule) {
+        if (current == null || !current.ruleIds().contains(rule)) {
+            throw new IllegalStateException(rule + " is not declared by " + (current == null ? "any rule set" : current.getClass().getSimpleName()));
+        }
+        return new Draft(rule, catalogue.get(rule));
+    }
+
+    /** Whole-aanvraag afwijzing: the first one carries the total requested; later ones say it is already refused. */
+    void refuseWhole(Draft d) {
+        BigDecimal total = groups.totalRequested();
+        String subject = Texts.capitalise(subject());
+        if (wholeRefusalRule == null) {
+            wholeRefusalRule = d.rule;
+            d.message(d.message + " " + subject + " wordt in haar geheel afgewezen (aangevraagd: " + Money.format(total) + ").");
+            d.trail.step("af te wijzen: het totaal van onderdeel B, " + Money.format(total));
+            d.refused(total.signum() > 0 ? total : null);
+            d.outcome(subject() + " in haar geheel afgewezen");
+        } else {
+            d.message(d.message + " " + subject + " is al in haar geheel afgewezen op grond van " + wholeRefusalRule + ".");
+            d.outcome(subject() + " in haar geheel afgewezen (bedrag al afgewezen op grond van " + wholeRefusalRule + ")");
+        }
+        d.add();
+    }
+
+    /** An onderdeel refused as a whole (SEO-GEMEENTE, SEO-COALITIE-85). */
+    void refuseOnderdeel(String onderdeel, Draft d, BigDecimal amount) {
+        onderdeelRefusalRules.putIfAbsent(onderdeel, d.rule);
+        d.onderdeel(onderdeel);
+        if (wholeRefused()) {
+            d.message(d.message + " Er wordt geen afzonderlijk bedrag afgewezen: " + subject()
+                    + " is al in haar geheel afgewezen (" + wholeRefusalRule + ").");
+            d.outcome("geen afzonderlijk bedrag: " + subject() + " is in haar geheel afgewezen");
+        } else {
+            d.message(d.message + " Het voor " + onderdeelName(onderdeel) + " gevraagde bedrag van "
+                    + Money.format(amount) + " wordt afgewezen.");
+            d.refused(amount.signum() > 0 ? amount : null);
+            d.outcome("afgewezen: " + Money.format(amount) + " (" + onderdeelName(onderdeel) + " in zijn geheel)");
+        }
+        d.add();
+    }
+
+    /** A full refusal of an activity; settled with the others after the activity phase. */
+    void refuseActivity(Activity a, Draft d) {
+        pendingActivityRefusals.add(new ActivityRefusal(a, d, null));
+    }
+
+    /** BTW-COMPENSABEL: refuses the compensable btw unless a full refusal of the activity applies. */
+    void refuseActivityBtw(Activity a, Draft d, BigDecimal btw) {
+        pendingActivityRefusals.add(new ActivityRefusal(a, d, btw));
+    }
+
+    private record ActivityRefusal(Activity activity, Draft draft, BigDecimal btw) {}
+
+    void resolveActivityRefusals() {
+        Map<Integer, List<ActivityRefusal>> byActivity = new LinkedHashMap<>();
+        pendingActivityRefusals.stream()
+                .sorted(Comparator.comparingInt((ActivityRefusal r) -> r.activity().number()))
+                .forEach(r -> byActivity.computeIfAbsent(r.activity().number(), n -> new ArrayList<>()).add(r));
+        for (List<ActivityRefusal> refusals : byActivity.values()) {
+            Activity a = refusals.get(0).activity();
+            Optional<BudgetGroups.Key> key = groups.groupOf(a);
+            BigDecimal total = activityTotal(a);
+            String noAmount = noAmountReason(key);
+            List<ActivityRefusal> full = refusals.stream().filter(r -> r.btw() == null)
+                    .sorted(Comparator.comparingInt(r -> ACTIVITY_REFUSAL_PRIORITY.indexOf(r.draft().rule)))
+                    .toList();
+            BigDecimal notional = Money.ZERO;
+            for (int i = 0; i < full.size(); i++) {
+                Draft d = full.get(i).draft();
+                if (i == 0) {
+                    notional = total;
+                    settle(d, a, total, noAmount, "het totaal van de begroting van de activiteit");
+                } else {
+                    String first = full.get(0).draft().rule;
+                    d.message(d.message + " Het bedrag van de activiteit is al afgewezen op grond van " + first + ".");
+                    d.outcome("geen afzonderlijk bedrag: al afgewezen op grond van " + first);
+                    d.add();
+                }
+            }
+            for (ActivityRefusal r : refusals) {
+                if (r.btw() == null) {
+                    continue;
+                }
+                Draft d = r.draft();
+                if (!full.isEmpty()) {
+                    String first = full.get(0).draft().rule;
+                    d.message(d.message + " De activiteit is al in haar geheel afgewezen op grond van " + first
+                            + "; de btw wordt niet apart afgewezen.");
+                    d.outcome("geen afzonderlijk bedrag: de activiteit is al afgewezen op grond van " + first);
+                    d.add();
+                } else {
+                    BigDecimal amount = r.btw().min(total);
+                    d.trail.step("af te wijzen: het laagste van " + Money.format(r.btw()) + " (compensabele btw) en "
+                            + Money.format(total) + " (begroting) = " + Money.format(amount));
+                    notional = amount;
+                    settle(d, a, amount, noAmount, "de compensabele btw");
+                }
+            }
+            if (key.isPresent()) {
+                notionalActivityRefusals.merge(key.get(), notionalFor(key.get(), notional), BigDecimal::add);
+            }
+        }
+        activityRefusalsResolved = true;
+    }
+
+    private BigDecimal notionalFor(BudgetGroups.Key k, BigDecimal notional) {
+        // Activities of an onderdeel that is refused as a whole take nothing off the (already refused) request.
+        return onderdeelRefused(k.onderdeel()) ? Money.ZERO : notional;
+    }
+
+    private void settle(Draft d, Activity a, BigDecimal amount, String noAmount, String what) {
+        if (noAmount != null) {
+            d.message(d.message + " Er wordt geen afzonderlijk bedrag afgewezen: " + noAmount + ".");
+            d.outcome("geen afzonderlijk bedrag: " + noAmount);
+        } else if (amount.signum() == 0) {
+            d.message(d.message + " De activiteit heeft geen begroot bedrag; er valt niets af te wijzen.");
+            d.outcome("geen bedrag af te wijzen (begroting € 0)");
+        } else {
+            d.message(d.message + " Afgewezen wordt " + Money.format(amount) + " (" + what + ").");
+            d.refused(amount);
+            d.outcome("afgewezen: " + Money.format(amount));
+        }
+        d.add();
+    }
+
+    private String noAmountReason(Optional<BudgetGroups.Key> key) {
+        if (wholeRefused()) {
+            return subject() + " is al in haar geheel afgewezen (" + wholeRefusalRule + ")";
+        }
+        if (key.isEmpty()) {
+            return "de activiteit is niet toe te rekenen aan een onderdeel"
+                    + (gemeenteKnown() && gemeente().get().focusgebieden().size() > 1 ? " en focusgebied" : "")
+                    + " uit onderdeel B; de beoordelaar stelt het af te wijzen bedrag vast";
+        }
+        String rule = onderdeelRefusalRules.get(key.get().onderdeel());
+        if (rule != null) {
+            return onderdeelName(key.get().onderdeel()) + " is al in zijn geheel afgewezen (" + rule + ")";
+        }
+        return null;
+    }
+
+    static BigDecimal activityTotal(Activity a) {
+        return a.budget() == null ? Money.ZERO : Money.sum(a.budget().values());
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+
+    /** A finding under construction. Severity and default article come from the catalogue. */
+    final class Draft {
+        final String rule;
+        private final RuleDefinition definition;
+        private String article;
+        private String message = "";
+        private String field;
+        final Trail.Builder trail = Trail.builder();
+        private String outcome;
+        private String onderdeel;
+        private String focusgebied;
+        private Integer activity;
+        private BigDecimal refused;
+
+        private Draft(String rule, RuleDefinition definition) {
+            this.rule = rule;
+            this.definition = definition;
+            this.article = definition.article();
+        }
+
+        Draft article(String a) {
+            this.article = a;
+            return this;
+        }
+
+        Draft message(String m) {
+            this.message = m;
+            return this;
+        }
+
+        Draft field(String f) {
+            this.field = f;
+            return this;
+        }
+
+        Draft input(String label, Object value) {
+            trail.input(label, value);
+            return this;
+        }
+
+        Draft step(String step) {
+            trail.step(step);
+            return this;
+        }
+
+        Draft outcome(String o) {
+            this.outcome = o;
+            return this;
+        }
+
+        Draft onderdeel(String o) {
+            this.onderdeel = o;
+            return this;
+        }
+
+        Draft focusgebied(String f) {
+            this.focusgebied = f;
+            return this;
+        }
+
+        Draft group(BudgetGroups.Key k) {
+            this.onderdeel = k.onderdeel();
+            this.focusgebied = k.focusgebied();
+            return this;
+        }
+
+        /** Ties the finding to an activity: its number, onderdeel and (group) focusgebied. */
+        Draft activity(Activity a) {
+            this.activity = a.number();
+            this.onderdeel = a.onderdeel() == null || a.onderdeel().isBlank() ? null : a.onderdeel().strip();
+            Optional<BudgetGroups.Key> k = groups.groupOf(a);
+            if (k.isPresent() && k.get().focusgebied() != null) {
+                this.focusgebied = k.get().focusgebied();
+            } else {
+                this.focusgebied = gemeente().flatMap(g -> FocusgebiedNames.match(g, a.focusgebied())).orElse(null);
+            }
+            return this;
+        }
+
+        Draft refused(BigDecimal amount) {
+            this.refused = amount == null ? null : Money.scale(amount);
+            return this;
+        }
+
+        String message() {
+            return message;
+        }
+
+        void add() {
+            Location location = field == null
+                    ? Location.document(aanvraag.source() == null ? null : aanvraag.source().document())
+                    : aanvraag.source() == null ? Location.field(null, null, field) : aanvraag.source().location(field);
+            String o = outcome != null ? outcome : definition.severity().label();
+            findings.add(new Finding(rule, article, definition.severity(), message, location, trail.outcome(o),
+                    onderdeel, focusgebied, activity, refused));
+        }
+    }
+}
