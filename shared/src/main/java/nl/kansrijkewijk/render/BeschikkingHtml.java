@@ -38,8 +38,10 @@ final class BeschikkingHtml {
     private final Aanvraag a;
     private final List<Finding> findings;
     private final Regeling r;
-    private final Xhtml x = new Xhtml();
+    private final Xhtml x = new Xhtml(true);
     private int section;
+    private static final int KEEP_TOGETHER_ROWS = 14;
+    private final java.util.Deque<Boolean> keepStack = new java.util.ArrayDeque<>();
 
     private BeschikkingHtml(Besluit b, Aanvraag a, List<Finding> findings, Regeling r) {
         this.b = Objects.requireNonNull(b, "besluit");
@@ -231,7 +233,7 @@ final class BeschikkingHtml {
     }
 
     private void amountsTable(List<OnderdeelBesluit> groups) {
-        x.raw("<table class=\"data\"><caption>").text("Aangevraagd, maximum, verleend en afgewezen per onderdeel")
+        tableOpen(groups.size() + 1).text("Aangevraagd, maximum, verleend en afgewezen per onderdeel")
                 .raw("</caption><thead><tr>");
         th("Onderdeel", "w36");
         th("Aangevraagd", "num w16");
@@ -255,6 +257,7 @@ final class BeschikkingHtml {
         td(Money.format(b.totalGranted()));
         td(Money.format(b.totalRefused()));
         x.raw("</tr></tbody></table>");
+        tableClose();
     }
 
     /** The onderdeel cell: name, legal basis and the article of its maximum, and the focusgebied if split. */
@@ -281,7 +284,7 @@ final class BeschikkingHtml {
             acc[0] = acc[0].add(nz(o.requested()));
             acc[1] = acc[1].add(nz(o.granted()));
         }
-        x.raw("<table class=\"data\"><caption>").text("Verleend bedrag per focusgebied").raw("</caption><thead><tr>");
+        tableOpen(b.focusgebieden().size() + 2).text("Verleend bedrag per focusgebied").raw("</caption><thead><tr>");
         th("Focusgebied", "w52");
         th("Aangevraagd", "num w22");
         th("Verleend", "num w26");
@@ -303,10 +306,11 @@ final class BeschikkingHtml {
         td(Money.format(b.totalRequested()));
         td(Money.format(b.totalGranted()));
         x.raw("</tr></tbody></table>");
+        tableClose();
     }
 
     private void refusalsTable(List<OnderdeelBesluit> groups) {
-        x.raw("<table class=\"data\"><caption>").text("Afgewezen onderdelen, bedragen en redenen")
+        tableOpen(refusalCount(groups) + 1).text("Afgewezen onderdelen, bedragen en redenen")
                 .raw("</caption><thead><tr>");
         th("Onderdeel en afgewezen deel", "w40");
         th("Niet toegekend", "num w16");
@@ -332,6 +336,7 @@ final class BeschikkingHtml {
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
         td(Money.format(b.totalRefused()));
         x.raw("<td></td></tr></tbody></table>");
+        tableClose();
     }
 
     private String refusedPart(Refusal f, OnderdeelBesluit o) {
@@ -358,8 +363,14 @@ final class BeschikkingHtml {
         }
         x.element("h3", null, "Motivering");
         for (Finding f : refusing) {
-            x.raw("<div class=\"motivering\"><p><span class=\"kop\">").text(motiveringHeading(f)).raw("</span><br/>")
-                    .text(f.message());
+            x.raw("<div class=\"motivering\"><p><span class=\"kop\">").text(motiveringHeading(f)).raw("</span>");
+            String subject = motiveringSubject(f);
+            if (subject != null) {
+                x.element("span", "sub", subject);
+            } else {
+                x.raw("<br/>");
+            }
+            x.text(f.message());
             if (f.article() != null) {
                 x.text(" (" + f.article() + ")");
             }
@@ -375,21 +386,41 @@ final class BeschikkingHtml {
         }
     }
 
+    /** "Activiteit 3: € 12.500 niet toegekend" or "Preventie van armoede en schulden, Nieuw-West: …". */
     private String motiveringHeading(Finding f) {
         StringBuilder h = new StringBuilder();
         if (f.activity() != null) {
             h.append("Activiteit ").append(f.activity());
-            activity(f.activity()).ifPresent(act -> h.append(" “").append(nameOf(act)).append('”'));
         } else if (f.onderdeel() != null) {
             h.append(r.onderdeel(f.onderdeel()).map(o -> Dutch.capitalise(o.name())).orElse(f.onderdeel()));
+            if (f.focusgebied() != null) {
+                h.append(", focusgebied ").append(f.focusgebied());
+            }
         } else {
             h.append("De aanvraag");
         }
-        if (f.focusgebied() != null && f.activity() == null) {
-            h.append(", focusgebied ").append(f.focusgebied());
-        }
         h.append(": ").append(Money.format(f.refusedAmount())).append(" niet toegekend");
         return h.toString();
+    }
+
+    /** The activity's name and group under the heading (names can be long; they do not belong in bold). */
+    private String motiveringSubject(Finding f) {
+        if (f.activity() == null) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder();
+        activity(f.activity()).ifPresent(act -> s.append('“').append(nameOf(act)).append('”'));
+        List<String> where = new ArrayList<>();
+        if (f.onderdeel() != null) {
+            where.add(r.onderdeel(f.onderdeel()).map(Regeling.Onderdeel::name).orElse(f.onderdeel()));
+        }
+        if (f.focusgebied() != null) {
+            where.add("focusgebied " + f.focusgebied());
+        }
+        if (!where.isEmpty()) {
+            s.append(s.isEmpty() ? "" : " — ").append(String.join(", ", where));
+        }
+        return s.isEmpty() ? null : s.toString();
     }
 
     private static final Comparator<Finding> MOTIVERING_ORDER = Comparator
@@ -404,7 +435,7 @@ final class BeschikkingHtml {
                 + "bijlage bij de regeling zijn genoemd. Wordt minder verleend dan het maximum, dan zijn de "
                 + "termijnen naar verhouding lager; afrondingsverschillen vallen in de laatste termijn.");
         List<Integer> years = years(groups);
-        x.raw("<table class=\"data\"><caption>").text("Verleend bedrag per jaar (inclusief btw)")
+        tableOpen(groups.size() + 1).text("Verleend bedrag per jaar (inclusief btw)")
                 .raw("</caption><thead><tr>");
         yearHeader(years);
         x.raw("</tr></thead><tbody>");
@@ -413,6 +444,7 @@ final class BeschikkingHtml {
         }
         totalRow(years, groups, OnderdeelBesluit::installments, b.totalGranted());
         x.raw("</tbody></table>");
+        tableClose();
 
         x.element("h3", null, "Btw-component");
         x.element("p", null, "Op grond van artikel 2, vijfde lid, van de regeling wordt de uitkering niet verstrekt "
@@ -423,7 +455,7 @@ final class BeschikkingHtml {
                 + " breng ik in mindering op het uit te betalen bedrag; dit bedrag wordt gestort in het "
                 + "BTW-compensatiefonds. U kunt op grond van de Wet op het BTW-compensatiefonds een beroep doen "
                 + "op teruggave van de betaalde btw.");
-        x.raw("<table class=\"data\"><caption>").text("Btw-component en uit te betalen bedrag per onderdeel")
+        tableOpen(groups.size() + 1).text("Btw-component en uit te betalen bedrag per onderdeel")
                 .raw("</caption><thead><tr>");
         th("Onderdeel", "w38");
         th("Verleend", "num w17");
@@ -445,8 +477,9 @@ final class BeschikkingHtml {
         td(Money.format(b.totalBtw()));
         td(Money.format(b.totalPayable()));
         x.raw("</tr></tbody></table>");
+        tableClose();
 
-        x.raw("<table class=\"data\"><caption>").text("Uit te betalen voorschot per jaar (na aftrek van btw)")
+        tableOpen(groups.size() + 1).text("Uit te betalen voorschot per jaar (na aftrek van btw)")
                 .raw("</caption><thead><tr>");
         yearHeader(years);
         x.raw("</tr></thead><tbody>");
@@ -460,6 +493,7 @@ final class BeschikkingHtml {
         }
         td(Money.format(b.totalPayable()));
         x.raw("</tr></tbody></table>");
+        tableClose();
         if (b.kind() == AanvraagKind.WIJZIGING) {
             x.element("p", null, "Termijnen die op grond van de verleningsbeschikking met kenmerk "
                     + previousKenmerk() + " al zijn betaald, verreken ik met de termijnen hierboven.");
@@ -516,7 +550,7 @@ final class BeschikkingHtml {
                 + (isSplit(groups) ? " en, waar de bijlage bij de regeling het onderdeel over de focusgebieden "
                         + "verdeelt, voor elk focusgebied" : "")
                 + " vult u de volgende verantwoordingsindicatoren in (artikel 13, tweede lid, onder c).");
-        x.raw("<table class=\"data\"><caption>").text("Verantwoordingsindicatoren").raw("</caption><thead><tr>");
+        tableOpen(5).text("Verantwoordingsindicatoren").raw("</caption><thead><tr>");
         th("Indicator", "w30");
         th("Indicatorcode", "w20");
         th("Aard controle", "w12");
@@ -534,10 +568,11 @@ final class BeschikkingHtml {
         indicator("Toelichting afwijking", code, "n.v.t.",
                 "Een toelichting als de besteding afwijkt van de aanvraag of van deze beschikking.");
         x.raw("</tbody></table>");
+        tableClose();
         x.element("p", "note", "De indicatorcode volgt uit de SiSa-bijlage die voor het verslagjaar geldt. "
                 + "Aard controle R: de indicator valt onder de controle door de accountant.");
 
-        x.raw("<table class=\"data\"><caption>").text("Onderdelen waarover u verantwoording aflegt")
+        tableOpen(groups.size()).text("Onderdelen waarover u verantwoording aflegt")
                 .raw("</caption><thead><tr>");
         th("Nr.", "w6");
         th("Onderdeel", "w44");
@@ -558,6 +593,7 @@ final class BeschikkingHtml {
             x.raw("</tr>");
         }
         x.raw("</tbody></table>");
+        tableClose();
     }
 
     private void indicator(String name, String code, String aard, String explanation) {
@@ -681,7 +717,7 @@ final class BeschikkingHtml {
 
         h2("Afgewezen onderdelen en bedrag (artikel 13, derde lid, onder a en b)");
         x.element("p", null, "De afwijzing geldt voor de hele aanvraag, dus voor alle onderdelen hieronder.");
-        x.raw("<table class=\"data\"><caption>").text("Aangevraagd en niet toegekend per onderdeel")
+        tableOpen(shownGroups().size() + 1).text("Aangevraagd en niet toegekend per onderdeel")
                 .raw("</caption><thead><tr>");
         th("Onderdeel", "w52");
         th("Aangevraagd", "num w22");
@@ -699,6 +735,7 @@ final class BeschikkingHtml {
         td(Money.format(b.totalRequested()));
         td(Money.format(b.totalRequested().subtract(nz(b.totalGranted()))));
         x.raw("</tr></tbody></table>");
+        tableClose();
     }
 
     // ---------------------------------------------------------------- closing, annex
@@ -740,12 +777,12 @@ final class BeschikkingHtml {
             String caption = e.getKey().isEmpty() ? "Zonder (herkenbaar) onderdeel"
                     : r.onderdeel(e.getKey()).map(o -> Dutch.capitalise(o.name()) + " (artikel " + o.article() + ")")
                             .orElse("Onderdeel " + e.getKey());
-            x.raw("<table class=\"data\"><caption>").text(caption).raw("</caption><thead><tr>");
+            tableOpen(e.getValue().size()).text(caption).raw("</caption><thead><tr>");
             th("Nr.", "w6");
-            th("Activiteit", "w48");
-            th("Focusgebied", "w14");
+            th("Activiteit", "w44");
+            th("Focusgebied", "w16");
             th("Begroting", "num w16");
-            th("Afgewezen deel", "w16");
+            th("Afgewezen deel", "w18");
             x.raw("</tr></thead><tbody>");
             for (Activity act : e.getValue()) {
                 x.raw("<tr><td>").text(Integer.toString(act.number())).raw("</td><th scope=\"row\">")
@@ -762,6 +799,7 @@ final class BeschikkingHtml {
                 x.raw("<td>").text(activityRefusal(act.number())).raw("</td></tr>");
             }
             x.raw("</tbody></table>");
+            tableClose();
         }
         x.raw("</div>");
     }
@@ -817,6 +855,30 @@ final class BeschikkingHtml {
     }
 
     /** A column header; cls names the alignment and width classes of the style sheet. */
+    /**
+     * Opens a data table and its caption. A short table is kept on one page as a whole: openhtmltopdf would
+     * otherwise leave a caption and header row alone at the foot of a page. Longer tables break between rows
+     * and repeat their header.
+     */
+    private Xhtml tableOpen(int rows) {
+        boolean keep = rows <= KEEP_TOGETHER_ROWS;
+        keepStack.push(keep);
+        if (keep) {
+            x.raw("<div class=\"keep\">");
+        }
+        return x.raw("<table class=\"data\"><caption>");
+    }
+
+    private void tableClose() {
+        if (keepStack.pop()) {
+            x.raw("</div>");
+        }
+    }
+
+    private static int refusalCount(List<OnderdeelBesluit> groups) {
+        return groups.stream().mapToInt(o -> o.refusals().size()).sum();
+    }
+
     private void th(String text, String cls) {
         x.raw("<th scope=\"col\" class=\"" + cls + "\">").text(text).raw("</th>");
     }

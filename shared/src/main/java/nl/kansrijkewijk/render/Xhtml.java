@@ -7,6 +7,20 @@ package nl.kansrijkewijk.render;
  */
 final class Xhtml {
     private final StringBuilder out = new StringBuilder(32_768);
+    private final boolean printed;
+
+    /** A page for the browser: text as given. */
+    Xhtml() {
+        this(false);
+    }
+
+    /**
+     * @param printed for a paged document: "€ 1.234" never breaks between the sign and the amount (the
+     *                space becomes a no-break space)
+     */
+    Xhtml(boolean printed) {
+        this.printed = printed;
+    }
 
     /** Escapes for element content and attribute values, and drops what XML 1.0 cannot carry at all. */
     static String escape(String s) {
@@ -52,7 +66,7 @@ final class Xhtml {
 
     /** Appends escaped text. */
     Xhtml text(String s) {
-        out.append(escape(s));
+        out.append(escape(printed && s != null ? s.replace("€ ", "€\u00a0") : s));
         return this;
     }
 
