@@ -121,7 +121,13 @@ public final class AccessiblePdf {
             m.appendReplacement(fixed, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(fixed);
-        metadata.importXMPMetadata(fixed.toString().getBytes(StandardCharsets.UTF_8));
+        String result = fixed.toString();
+        if (!result.contains("xmp:ModifyDate") && result.contains("</xmp:CreateDate>")) {
+            // the document information carries a ModDate; PDF/A wants its XMP twin next to CreateDate
+            result = result.replace("</xmp:CreateDate>", "</xmp:CreateDate>\n         <xmp:ModifyDate>" + iso
+                    + "</xmp:ModifyDate>");
+        }
+        metadata.importXMPMetadata(result.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Without an /ID, PDFBox derives one from the clock; a content hash keeps the bytes reproducible. */

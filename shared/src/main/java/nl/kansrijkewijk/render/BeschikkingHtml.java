@@ -123,10 +123,10 @@ final class BeschikkingHtml {
             intro.append(" een specifieke uitkering aangevraagd op grond van artikel 2 van de ")
                     .append(r.title()).append(" (").append(r.citation()).append("; hierna: de regeling).");
         }
-        if (!b.focusgebieden().isEmpty()) {
-            intro.append(b.focusgebieden().size() == 1 ? " De aanvraag betreft het stedelijk focusgebied "
+        if (!Dutch.orEmpty(b.focusgebieden()).isEmpty()) {
+            intro.append(Dutch.orEmpty(b.focusgebieden()).size() == 1 ? " De aanvraag betreft het stedelijk focusgebied "
                     : " De aanvraag betreft de stedelijke focusgebieden ")
-                    .append(Dutch.list(b.focusgebieden())).append('.');
+                    .append(Dutch.list(Dutch.orEmpty(b.focusgebieden()))).append('.');
         }
         intro.append(" In deze brief beslis ik op uw aanvraag.");
         x.element("p", null, intro.toString());
@@ -274,7 +274,7 @@ final class BeschikkingHtml {
 
     private void focusgebiedSummary(List<OnderdeelBesluit> groups) {
         Map<String, BigDecimal[]> perFg = new LinkedHashMap<>();
-        for (String fg : b.focusgebieden()) {
+        for (String fg : Dutch.orEmpty(b.focusgebieden())) {
             perFg.put(fg, new BigDecimal[] {Money.ZERO, Money.ZERO});
         }
         BigDecimal[] shared = {Money.ZERO, Money.ZERO};
@@ -284,7 +284,7 @@ final class BeschikkingHtml {
             acc[0] = acc[0].add(nz(o.requested()));
             acc[1] = acc[1].add(nz(o.granted()));
         }
-        tableOpen(b.focusgebieden().size() + 2).text("Verleend bedrag per focusgebied").raw("</caption><thead><tr>");
+        tableOpen(Dutch.orEmpty(b.focusgebieden()).size() + 2).text("Verleend bedrag per focusgebied").raw("</caption><thead><tr>");
         th("Focusgebied", "w52");
         th("Aangevraagd", "num w22");
         th("Verleend", "num w26");
@@ -297,7 +297,7 @@ final class BeschikkingHtml {
         }
         if (shared[0].signum() != 0 || shared[1].signum() != 0) {
             x.raw("<tr><th scope=\"row\">").text("Niet verdeeld (gezamenlijk voor "
-                    + Dutch.list(b.focusgebieden()) + ")").raw("</th>");
+                    + Dutch.list(Dutch.orEmpty(b.focusgebieden())) + ")").raw("</th>");
             td(Money.format(shared[0]));
             td(Money.format(shared[1]));
             x.raw("</tr>");
@@ -317,7 +317,7 @@ final class BeschikkingHtml {
         th("Reden van afwijzing", "w44");
         x.raw("</tr></thead><tbody>");
         for (OnderdeelBesluit o : groups) {
-            for (Refusal f : o.refusals()) {
+            for (Refusal f : Dutch.orEmpty(o.refusals())) {
                 if (f.amount() == null || f.amount().signum() == 0) {
                     continue;
                 }
@@ -587,7 +587,7 @@ final class BeschikkingHtml {
             n++;
             x.raw("<tr><td>").text(Integer.toString(n)).raw("</td><th scope=\"row\">")
                     .text(Dutch.capitalise(o.name())).raw("</th><td>")
-                    .text(o.focusgebied() != null ? o.focusgebied() : Dutch.list(b.focusgebieden()))
+                    .text(o.focusgebied() != null ? o.focusgebied() : Dutch.list(Dutch.orEmpty(b.focusgebieden())))
                     .raw("</td>");
             td(Money.format(o.granted()));
             x.raw("</tr>");
@@ -876,7 +876,7 @@ final class BeschikkingHtml {
     }
 
     private static int refusalCount(List<OnderdeelBesluit> groups) {
-        return groups.stream().mapToInt(o -> o.refusals().size()).sum();
+        return groups.stream().mapToInt(o -> Dutch.orEmpty(o.refusals()).size()).sum();
     }
 
     private void th(String text, String cls) {

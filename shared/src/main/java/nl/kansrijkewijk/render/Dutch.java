@@ -53,6 +53,11 @@ final class Dutch {
         return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 
+    /** The records allow null lists where nothing was read; the writers treat that as empty. */
+    static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
     /** "Zuidoost en Nieuw-West", "A, B en C". */
     static String list(List<String> items) {
         if (items.isEmpty()) {

@@ -109,7 +109,7 @@ final class ReportContent {
         }
         s.add(pair("Gemeente", b.gemeente()));
         s.add(pair("Gemeentecode", b.gemeentecode()));
-        s.add(pair("Focusgebied(en)", String.join(", ", b.focusgebieden())));
+        s.add(pair("Focusgebied(en)", String.join(", ", Dutch.orEmpty(b.focusgebieden()))));
         s.add(pair("Soort", b.kind() == AanvraagKind.WIJZIGING ? "wijziging (art. 10, derde lid)"
                 : "aanvraag (art. 10, eerste lid)"));
         if (b.kind() == AanvraagKind.WIJZIGING && aanvraag != null) {

@@ -219,7 +219,7 @@ public final class ReportHtmlWriter {
         x.raw("</tr></thead><tbody>");
         boolean any = false;
         for (OnderdeelBesluit o : b.onderdelen()) {
-            for (Refusal f : o.refusals()) {
+            for (Refusal f : Dutch.orEmpty(o.refusals())) {
                 any = true;
                 x.raw("<tr><th scope=\"row\">").text(Dutch.groupLabel(o)).raw("</th>");
                 x.element("td", null, c.activity(f.activity()));

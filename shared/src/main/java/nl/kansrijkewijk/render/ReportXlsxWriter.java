@@ -128,7 +128,6 @@ public final class ReportXlsxWriter {
         for (Integer y : years) {
             cols.add("Uit te betalen " + y);
         }
-        int headerRow = r;
         Row head = sh.createRow(r++);
         for (int i = 0; i < cols.size(); i++) {
             text(head, i, cols.get(i), st.header);
@@ -169,7 +168,6 @@ public final class ReportXlsxWriter {
             money(total, col++, b.payableInstallments() == null ? null : b.payableInstallments().get(y),
                     st.totalMoney);
         }
-        sh.createFreezePane(1, headerRow + 1);
         r++;
 
         text(sh.createRow(r++), 0, "Afgewezen delen (art. 13, derde lid)", st.title);
@@ -181,7 +179,7 @@ public final class ReportXlsxWriter {
         }
         int refusals = 0;
         for (OnderdeelBesluit o : b.onderdelen()) {
-            for (Refusal f : o.refusals()) {
+            for (Refusal f : Dutch.orEmpty(o.refusals())) {
                 Row row = sh.createRow(r++);
                 refusals++;
                 text(row, 0, Dutch.capitalise(o.name()), st.wrap);

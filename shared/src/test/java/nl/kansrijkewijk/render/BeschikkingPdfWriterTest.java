@@ -115,7 +115,8 @@ class BeschikkingPdfWriterTest {
             assertEquals(created.getTimeInMillis(),
                     doc.getDocumentInformation().getModificationDate().getTimeInMillis());
             String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), "UTF-8");
-            assertTrue(xmp.contains("2023-09-15T00:00:00"), "XMP dates are the submission date");
+            assertTrue(xmp.contains("<xmp:CreateDate>2023-09-15T00:00:00+02:00</xmp:CreateDate>"), xmp);
+            assertTrue(xmp.contains("<xmp:ModifyDate>2023-09-15T00:00:00+02:00</xmp:ModifyDate>"), xmp);
             assertTrue(doc.getDocumentCatalog().getMarkInfo().isMarked(), "tagged PDF");
         }
     }
@@ -199,6 +200,38 @@ class BeschikkingPdfWriterTest {
         String text = normalise(text(pdf));
         assertTrue(text.contains("<script>alert('x')</script>"), "shown literally");
         assertTrue(text.contains("<b>vet</b> &amp; <img"), "shown literally");
+    }
+
+    @Test
+    void longTablesBreakBetweenRowsAndRepeatTheirHeader() throws Exception {
+        Scenarios.Case r = Scenarios.rotterdam();
+        List<nl.kansrijkewijk.aanvraag.Activity> many = new ArrayList<>();
+        for (int i = 1; i <= 45; i++) {
+            many.add(Scenarios.activity(i, "OJK", "Zuid", "Voorschoolse activiteit nummer " + i
+                    + " met ouderbetrokkenheid en een lange omschrijving die over twee regels loopt",
+                    Scenarios.years(10_000, 20_000, 20_000)));
+        }
+        nl.kansrijkewijk.aanvraag.Aanvraag a = r.aanvraag();
+        nl.kansrijkewijk.aanvraag.Aanvraag longer = new nl.kansrijkewijk.aanvraag.Aanvraag(a.formVersion(),
+                a.gemeente(), a.gemeentecode(), a.focusgebieden(), a.kind(), a.verleningKenmerk(),
+                a.submissionDate(), a.signatory(), a.contact(), a.budget(), many, a.schoolEnOmgeving(),
+                a.declarations(), a.source());
+        byte[] pdf = WRITER.write(r.besluit(), longer, r.findings(), Scenarios.REGELING);
+        assertEquals(List.of(), VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            int pagesWithRows = 0;
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                PDFTextStripper s = new PDFTextStripper();
+                s.setStartPage(p);
+                s.setEndPage(p);
+                String page = s.getText(doc);
+                if (page.contains("Voorschoolse activiteit nummer")) {
+                    pagesWithRows++;
+                    assertTrue(page.contains("Afgewezen deel"), "header repeated on page " + p);
+                }
+            }
+            assertTrue(pagesWithRows >= 2, "the activities table spans pages: " + pagesWithRows);
+        }
     }
 
     static String text(byte[] pdf) throws IOException {
