@@ -70,7 +70,6 @@ public final class AccessiblePdf {
         RenderLog.install();
         Calendar date = GregorianCalendar.from(documentDate.atStartOfDay(DutchDates.AMSTERDAM));
         PdfRendererBuilder builder = new PdfRendererBuilder()
-                .useFastMode()
                 .usePdfAConformance(CONFORMANCE)
                 .usePdfUaAccessibility(true)
                 .useColorProfile(SRGB)

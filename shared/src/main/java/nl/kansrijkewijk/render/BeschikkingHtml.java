@@ -233,8 +233,7 @@ final class BeschikkingHtml {
     }
 
     private void amountsTable(List<OnderdeelBesluit> groups) {
-        tableOpen(groups.size() + 1).text("Aangevraagd, maximum, verleend en afgewezen per onderdeel")
-                .raw("</caption><thead><tr>");
+        tableOpen(groups.size() + 1, "Aangevraagd, maximum, verleend en afgewezen per onderdeel");
         th("Onderdeel", "w36");
         th("Aangevraagd", "num w16");
         th("Maximum (bijlage)", "num w16");
@@ -284,7 +283,7 @@ final class BeschikkingHtml {
             acc[0] = acc[0].add(nz(o.requested()));
             acc[1] = acc[1].add(nz(o.granted()));
         }
-        tableOpen(Dutch.orEmpty(b.focusgebieden()).size() + 2).text("Verleend bedrag per focusgebied").raw("</caption><thead><tr>");
+        tableOpen(Dutch.orEmpty(b.focusgebieden()).size() + 2, "Verleend bedrag per focusgebied");
         th("Focusgebied", "w52");
         th("Aangevraagd", "num w22");
         th("Verleend", "num w26");
@@ -310,8 +309,7 @@ final class BeschikkingHtml {
     }
 
     private void refusalsTable(List<OnderdeelBesluit> groups) {
-        tableOpen(refusalCount(groups) + 1).text("Afgewezen onderdelen, bedragen en redenen")
-                .raw("</caption><thead><tr>");
+        tableOpen(refusalCount(groups) + 1, "Afgewezen onderdelen, bedragen en redenen");
         th("Onderdeel en afgewezen deel", "w40");
         th("Niet toegekend", "num w16");
         th("Reden van afwijzing", "w44");
@@ -435,8 +433,7 @@ final class BeschikkingHtml {
                 + "bijlage bij de regeling zijn genoemd. Wordt minder verleend dan het maximum, dan zijn de "
                 + "termijnen naar verhouding lager; afrondingsverschillen vallen in de laatste termijn.");
         List<Integer> years = years(groups);
-        tableOpen(groups.size() + 1).text("Verleend bedrag per jaar (inclusief btw)")
-                .raw("</caption><thead><tr>");
+        tableOpen(groups.size() + 1, "Verleend bedrag per jaar (inclusief btw)");
         yearHeader(years);
         x.raw("</tr></thead><tbody>");
         for (OnderdeelBesluit o : groups) {
@@ -455,8 +452,7 @@ final class BeschikkingHtml {
                 + " breng ik in mindering op het uit te betalen bedrag; dit bedrag wordt gestort in het "
                 + "BTW-compensatiefonds. U kunt op grond van de Wet op het BTW-compensatiefonds een beroep doen "
                 + "op teruggave van de betaalde btw.");
-        tableOpen(groups.size() + 1).text("Btw-component en uit te betalen bedrag per onderdeel")
-                .raw("</caption><thead><tr>");
+        tableOpen(groups.size() + 1, "Btw-component en uit te betalen bedrag per onderdeel");
         th("Onderdeel", "w38");
         th("Verleend", "num w17");
         th("Btw (raming)", "num w12");
@@ -479,8 +475,7 @@ final class BeschikkingHtml {
         x.raw("</tr></tbody></table>");
         tableClose();
 
-        tableOpen(groups.size() + 1).text("Uit te betalen voorschot per jaar (na aftrek van btw)")
-                .raw("</caption><thead><tr>");
+        tableOpen(groups.size() + 1, "Uit te betalen voorschot per jaar (na aftrek van btw)");
         yearHeader(years);
         x.raw("</tr></thead><tbody>");
         for (OnderdeelBesluit o : groups) {
@@ -550,7 +545,7 @@ final class BeschikkingHtml {
                 + (isSplit(groups) ? " en, waar de bijlage bij de regeling het onderdeel over de focusgebieden "
                         + "verdeelt, voor elk focusgebied" : "")
                 + " vult u de volgende verantwoordingsindicatoren in (artikel 13, tweede lid, onder c).");
-        tableOpen(5).text("Verantwoordingsindicatoren").raw("</caption><thead><tr>");
+        tableOpen(5, "Verantwoordingsindicatoren");
         th("Indicator", "w30");
         th("Indicatorcode", "w20");
         th("Aard controle", "w12");
@@ -572,8 +567,7 @@ final class BeschikkingHtml {
         x.element("p", "note", "De indicatorcode volgt uit de SiSa-bijlage die voor het verslagjaar geldt. "
                 + "Aard controle R: de indicator valt onder de controle door de accountant.");
 
-        tableOpen(groups.size()).text("Onderdelen waarover u verantwoording aflegt")
-                .raw("</caption><thead><tr>");
+        tableOpen(groups.size(), "Onderdelen waarover u verantwoording aflegt");
         th("Nr.", "w6");
         th("Onderdeel", "w44");
         th("Focusgebied", "w30");
@@ -717,8 +711,7 @@ final class BeschikkingHtml {
 
         h2("Afgewezen onderdelen en bedrag (artikel 13, derde lid, onder a en b)");
         x.element("p", null, "De afwijzing geldt voor de hele aanvraag, dus voor alle onderdelen hieronder.");
-        tableOpen(shownGroups().size() + 1).text("Aangevraagd en niet toegekend per onderdeel")
-                .raw("</caption><thead><tr>");
+        tableOpen(shownGroups().size() + 1, "Aangevraagd en niet toegekend per onderdeel");
         th("Onderdeel", "w52");
         th("Aangevraagd", "num w22");
         th("Niet toegekend", "num w26");
@@ -777,7 +770,7 @@ final class BeschikkingHtml {
             String caption = e.getKey().isEmpty() ? "Zonder (herkenbaar) onderdeel"
                     : r.onderdeel(e.getKey()).map(o -> Dutch.capitalise(o.name()) + " (artikel " + o.article() + ")")
                             .orElse("Onderdeel " + e.getKey());
-            tableOpen(e.getValue().size()).text(caption).raw("</caption><thead><tr>");
+            tableOpen(e.getValue().size(), caption);
             th("Nr.", "w6");
             th("Activiteit", "w44");
             th("Focusgebied", "w16");
@@ -854,19 +847,20 @@ final class BeschikkingHtml {
         return act.name() == null || act.name().isBlank() ? "(naam niet ingevuld)" : act.name().strip();
     }
 
-    /** A column header; cls names the alignment and width classes of the style sheet. */
     /**
-     * Opens a data table and its caption. A short table is kept on one page as a whole: openhtmltopdf would
+     * Opens a data table after its title. A short table is kept on one page as a whole: openhtmltopdf would
      * otherwise leave a caption and header row alone at the foot of a page. Longer tables break between rows
      * and repeat their header.
      */
-    private Xhtml tableOpen(int rows) {
+    private void tableOpen(int rows, String title) {
         boolean keep = rows <= KEEP_TOGETHER_ROWS;
         keepStack.push(keep);
         if (keep) {
             x.raw("<div class=\"keep\">");
         }
-        return x.raw("<table class=\"data\"><caption>");
+        // a paragraph, not a <caption>: openhtmltopdf tags a caption after its table, so a screen reader
+        // would announce the title only after the rows
+        x.element("p", "table-title", title).raw("<table class=\"data\"><thead><tr>");
     }
 
     private void tableClose() {
@@ -879,6 +873,7 @@ final class BeschikkingHtml {
         return groups.stream().mapToInt(o -> Dutch.orEmpty(o.refusals()).size()).sum();
     }
 
+    /** A column header; cls names the alignment and width classes of the style sheet. */
     private void th(String text, String cls) {
         x.raw("<th scope=\"col\" class=\"" + cls + "\">").text(text).raw("</th>");
     }
