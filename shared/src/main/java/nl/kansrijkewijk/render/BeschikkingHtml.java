@@ -38,6 +38,7 @@ final class BeschikkingHtml {
     private final Aanvraag a;
     private final List<Finding> findings;
     private final Regeling r;
+    private final List<String> focusgebieden;
     private final Xhtml x = new Xhtml(true);
     private int section;
     private static final int KEEP_TOGETHER_ROWS = 14;
@@ -48,6 +49,7 @@ final class BeschikkingHtml {
         this.a = a;
         this.findings = findings == null ? List.of() : findings;
         this.r = Objects.requireNonNull(r, "regeling");
+        this.focusgebieden = Dutch.orEmpty(b.focusgebieden());
     }
 
     static String build(Besluit besluit, Aanvraag aanvraag, List<Finding> findings, Regeling regeling) {
@@ -118,15 +120,16 @@ final class BeschikkingHtml {
                 .append(" heeft u namens de gemeente ").append(gemeente(b));
         if (b.kind() == AanvraagKind.WIJZIGING) {
             intro.append(" gevraagd de verleningsbeschikking met kenmerk ").append(previousKenmerk())
-                    .append(" te wijzigen (artikel 10, derde lid, van de ").append(r.title()).append(").");
+                    .append(" te wijzigen (artikel 10, derde lid, van de ").append(r.title()).append(" (")
+                    .append(r.citation()).append("); hierna: de regeling).");
         } else {
             intro.append(" een specifieke uitkering aangevraagd op grond van artikel 2 van de ")
                     .append(r.title()).append(" (").append(r.citation()).append("; hierna: de regeling).");
         }
-        if (!Dutch.orEmpty(b.focusgebieden()).isEmpty()) {
-            intro.append(Dutch.orEmpty(b.focusgebieden()).size() == 1 ? " De aanvraag betreft het stedelijk focusgebied "
+        if (!focusgebieden.isEmpty()) {
+            intro.append(focusgebieden.size() == 1 ? " De aanvraag betreft het stedelijk focusgebied "
                     : " De aanvraag betreft de stedelijke focusgebieden ")
-                    .append(Dutch.list(Dutch.orEmpty(b.focusgebieden()))).append('.');
+                    .append(Dutch.list(focusgebieden)).append('.');
         }
         intro.append(" In deze brief beslis ik op uw aanvraag.");
         x.element("p", null, intro.toString());
@@ -194,6 +197,9 @@ final class BeschikkingHtml {
             motivering();
         }
 
+        if (b.totalGranted().signum() == 0) {
+            return; // nothing granted: no payments, no verantwoording, no obligations
+        }
         h2("Voorschot en betaling (artikel 13, vierde lid)");
         voorschot(groups);
 
@@ -227,6 +233,9 @@ final class BeschikkingHtml {
                     .append(Money.format(b.totalRefused())).append(" wijs ik uw aanvraag af (zie paragraaf 3).");
         }
         x.element("p", null, s.toString());
+        if (b.totalGranted().signum() == 0) {
+            return;
+        }
         x.element("p", null, "Na aftrek van de geraamde btw-component van " + Money.format(b.totalBtw())
                 + " betaal ik u " + Money.format(b.totalPayable()) + " als voorschot in jaarlijkse termijnen uit "
                 + "(zie paragraaf " + (b.totalRefused() != null && b.totalRefused().signum() > 0 ? 4 : 3) + ").");
@@ -273,7 +282,7 @@ final class BeschikkingHtml {
 
     private void focusgebiedSummary(List<OnderdeelBesluit> groups) {
         Map<String, BigDecimal[]> perFg = new LinkedHashMap<>();
-        for (String fg : Dutch.orEmpty(b.focusgebieden())) {
+        for (String fg : focusgebieden) {
             perFg.put(fg, new BigDecimal[] {Money.ZERO, Money.ZERO});
         }
         BigDecimal[] shared = {Money.ZERO, Money.ZERO};
@@ -283,7 +292,7 @@ final class BeschikkingHtml {
             acc[0] = acc[0].add(nz(o.requested()));
             acc[1] = acc[1].add(nz(o.granted()));
         }
-        tableOpen(Dutch.orEmpty(b.focusgebieden()).size() + 2, "Verleend bedrag per focusgebied");
+        tableOpen(focusgebieden.size() + 2, "Verleend bedrag per focusgebied");
         th("Focusgebied", "w52");
         th("Aangevraagd", "num w22");
         th("Verleend", "num w26");
@@ -296,7 +305,7 @@ final class BeschikkingHtml {
         }
         if (shared[0].signum() != 0 || shared[1].signum() != 0) {
             x.raw("<tr><th scope=\"row\">").text("Niet verdeeld (gezamenlijk voor "
-                    + Dutch.list(Dutch.orEmpty(b.focusgebieden())) + ")").raw("</th>");
+                    + Dutch.list(focusgebieden) + ")").raw("</th>");
             td(Money.format(shared[0]));
             td(Money.format(shared[1]));
             x.raw("</tr>");
@@ -581,7 +590,7 @@ final class BeschikkingHtml {
             n++;
             x.raw("<tr><td>").text(Integer.toString(n)).raw("</td><th scope=\"row\">")
                     .text(Dutch.capitalise(o.name())).raw("</th><td>")
-                    .text(o.focusgebied() != null ? o.focusgebied() : Dutch.list(Dutch.orEmpty(b.focusgebieden())))
+                    .text(o.focusgebied() != null ? o.focusgebied() : Dutch.list(focusgebieden))
                     .raw("</td>");
             td(Money.format(o.granted()));
             x.raw("</tr>");

@@ -182,6 +182,19 @@ class BeschikkingPdfWriterTest {
     }
 
     @Test
+    void nothingLeftToGrantPrintsNoPaymentsOrObligations() throws Exception {
+        Scenarios.Case c = Scenarios.arnhemOnlySeo();
+        byte[] pdf = write(c, "arnhem-niets-verleend");
+        assertEquals(List.of(), VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1));
+        String text = normalise(text(pdf));
+        assertTrue(text.contains("Ik verleen de gemeente Arnhem geen specifieke uitkering"), "decision");
+        assertTrue(text.contains("€ 300.000") && text.contains("art. 8, derde lid"), "refusal with article");
+        assertFalse(text.contains("Voorschot en betaling"), "no payments");
+        assertFalse(text.contains("Verplichtingen"), "no obligations");
+        assertTrue(text.contains("binnen zes weken"), "bezwaar clause");
+    }
+
+    @Test
     void uploadedTextIsEscapedNotInterpreted() throws Exception {
         String hostile = "<script>alert('x')</script> & ]]> <!-- =HYPERLINK(\"http://evil\") \u0000\u0007\uD800 "
                 + "onderwijs" + "assistentie".repeat(30) + " 中文";

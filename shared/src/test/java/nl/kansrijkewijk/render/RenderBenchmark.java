@@ -39,6 +39,18 @@ public final class RenderBenchmark {
             pdfTimes[i] = (b - a) / 1_000_000;
             xlsxTimes[i] = (d - b) / 1_000_000;
         }
+        String xhtml = pdf.xhtml(c.besluit(), c.aanvraag(), c.findings(), Scenarios.REGELING);
+        long h0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            pdf.xhtml(c.besluit(), c.aanvraag(), c.findings(), Scenarios.REGELING);
+        }
+        long h1 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            AccessiblePdf.render(xhtml, c.besluit().submissionDate());
+        }
+        long h2 = System.nanoTime();
+        System.out.printf("of which: XHTML %.1f ms, XHTML→PDF %.1f ms (means of %d)%n",
+                (h1 - h0) / 1e6 / n, (h2 - h1) / 1e6 / n, n);
         Arrays.sort(pdfTimes);
         Arrays.sort(xlsxTimes);
         System.out.printf("steady state (median of %d): PDF %d ms (min %d, max %d), XLSX %d ms%n", n,

@@ -245,6 +245,25 @@ final class Scenarios {
                 List.of(late));
     }
 
+    // ------------------------------------------------------------------ Arnhem, nothing left to grant
+
+    /** Arnhem asks only for school en omgeving, which art. 8, derde lid reserves for five other gemeenten. */
+    static Case arnhemOnlySeo() {
+        String doc = "arnhem.pdf";
+        String fg = "Oost";
+        List<Activity> acts = List.of(activity(1, "SEO", fg, "Naschoolse sport", years(100_000, 100_000, 100_000)));
+        List<BudgetLine> budget = List.of(line("SEO", fg, "B.SEO.fg1", years(100_000, 100_000, 100_000)));
+        Aanvraag aanvraag = aanvraag("Arnhem", "GM0202", List.of(fg), AanvraagKind.AANVRAAG, null,
+                LocalDate.of(2023, 9, 29), budget, acts, doc);
+        Finding seo = finding("SEO-GEMEENTE", "art. 8, derde lid", Severity.AFWIJZING,
+                "School en omgeving is alleen bestemd voor Leeuwarden, Heerlen, Zaanstad, Groningen en Rotterdam.",
+                doc, 2, "B.SEO.fg1", "SEO", null, null, euros(300_000), null);
+        List<OnderdeelBesluit> groups = List.of(
+                group("Arnhem", "SEO", null, years(100_000, 100_000, 100_000), List.of(refusal(seo))));
+        return new Case(besluit(aanvraag, List.of(fg), groups, null, LocalDate.of(2023, 12, 23)), aanvraag,
+                List.of(seo));
+    }
+
     // ------------------------------------------------------------------ hostile upload
 
     static final String EVIL_GEMEENTE = "=cmd|' /C calc'!A0";
@@ -336,7 +355,7 @@ final class Scenarios {
                 activity, refused);
     }
 
-    private static Refusal refusal(Finding f) {
+    static Refusal refusal(Finding f) {
         return new Refusal(f.refusedAmount(), f.message(), f.article(), f.rule(), f.activity());
     }
 
