@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -33,7 +35,6 @@ import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
-import org.apache.xmpbox.DateConverter;
 
 /**
  * Renders an XHTML page to a tagged PDF that is PDF/A-3a and PDF/UA-1: fonts embedded from the classpath
@@ -57,6 +58,7 @@ public final class AccessiblePdf {
     /** Font metrics survive between renders: the first document in a JVM pays for parsing the fonts once. */
     private static final MapCache FONT_METRICS = new MapCache();
 
+    private static final DateTimeFormatter XMP_DATE_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     private static final Pattern XMP_DATE = Pattern.compile(
             "(<xmp:(CreateDate|ModifyDate|MetadataDate)>)[^<]*(</xmp:\\2>)|(xmp:(CreateDate|ModifyDate|MetadataDate)=\")[^\"]*(\")");
 
@@ -68,7 +70,8 @@ public final class AccessiblePdf {
      */
     public static byte[] render(String xhtml, LocalDate documentDate) {
         RenderLog.install();
-        Calendar date = GregorianCalendar.from(documentDate.atStartOfDay(DutchDates.AMSTERDAM));
+        ZonedDateTime start = documentDate.atStartOfDay(DutchDates.AMSTERDAM);
+        Calendar date = GregorianCalendar.from(start);
         PdfRendererBuilder builder = new PdfRendererBuilder()
                 .usePdfAConformance(CONFORMANCE)
                 .usePdfUaAccessibility(true)
@@ -90,7 +93,7 @@ public final class AccessiblePdf {
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.createPDFWithoutClosing();
             PDDocument doc = renderer.getPdfDocument();
-            fixDates(doc, date);
+            fixDates(doc, date, XMP_DATE_FORMAT.format(start));
             fixIdentifier(doc, xhtml);
             doc.save(out);
         } catch (IOException e) {
@@ -100,7 +103,7 @@ public final class AccessiblePdf {
     }
 
     /** openhtmltopdf stamps "now" into the document information and the XMP; PDF/A wants both equal. */
-    private static void fixDates(PDDocument doc, Calendar date) throws IOException {
+    private static void fixDates(PDDocument doc, Calendar date, String iso) throws IOException {
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setCreationDate(date);
         info.setModificationDate(date);
@@ -112,7 +115,6 @@ public final class AccessiblePdf {
         try (InputStream in = metadata.exportXMPMetadata()) {
             xmp = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String iso = DateConverter.toISO8601(date);
         Matcher m = XMP_DATE.matcher(xmp);
         StringBuilder fixed = new StringBuilder();
         while (m.find()) {
