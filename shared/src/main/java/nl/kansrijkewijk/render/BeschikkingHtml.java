@@ -242,30 +242,60 @@ final class BeschikkingHtml {
     }
 
     private void amountsTable(List<OnderdeelBesluit> groups) {
+        // a wijziging shows what the verleningsbeschikking granted, so the change can be read off the row
+        boolean wijziging = b.kind() == AanvraagKind.WIJZIGING && groups.stream().anyMatch(o -> previous(o) != null);
         tableOpen(groups.size() + 1, "Aangevraagd, maximum, verleend en afgewezen per onderdeel");
-        th("Onderdeel", "w36");
-        th("Aangevraagd", "num w16");
-        th("Maximum (bijlage)", "num w16");
-        th("Verleend", "num w16");
-        th("Afgewezen", "num w16");
+        String w = wijziging ? "num w14" : "num w16";
+        th("Onderdeel", wijziging ? "w30" : "w36");
+        if (wijziging) {
+            th("Eerder verleend", w);
+        }
+        th("Aangevraagd", w);
+        th("Maximum (bijlage)", w);
+        th("Verleend", w);
+        th("Afgewezen", w);
         x.raw("</tr></thead><tbody>");
+        BigDecimal previousTotal = Money.ZERO;
         for (OnderdeelBesluit o : groups) {
             x.raw("<tr><th scope=\"row\">");
             groupHeader(o, true);
             x.raw("</th>");
+            if (wijziging) {
+                BigDecimal p = previous(o);
+                previousTotal = previousTotal.add(nz(p));
+                td(p == null ? "—" : Money.format(p));
+            }
             td(Money.format(o.requested()));
-            td(o.maximum() == null ? "geen bedrag" : Money.format(o.maximum()));
+            td(o.maximum() == null ? "niet in bijlage" : Money.format(o.maximum()));
             td(Money.format(o.granted()));
             td(Money.format(o.refused()));
             x.raw("</tr>");
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
+        if (wijziging) {
+            td(Money.format(previousTotal));
+        }
         td(Money.format(b.totalRequested()));
         td("");
         td(Money.format(b.totalGranted()));
         td(Money.format(b.totalRefused()));
         x.raw("</tr></tbody></table>");
         tableClose();
+    }
+
+    /** Wijziging: the amount the verleningsbeschikking granted for this group, as the form states it. */
+    private BigDecimal previous(OnderdeelBesluit o) {
+        if (a == null || a.budget() == null) {
+            return null;
+        }
+        BigDecimal sum = null;
+        for (var line : a.budget()) {
+            if (line.granted() != null && Objects.equals(line.onderdeel(), o.onderdeel())
+                    && (o.focusgebied() == null || o.focusgebied().equals(line.focusgebied()))) {
+                sum = (sum == null ? Money.ZERO : sum).add(line.granted());
+            }
+        }
+        return sum;
     }
 
     /** The onderdeel cell: name, legal basis and the article of its maximum, and the focusgebied if split. */

@@ -160,6 +160,8 @@ class BeschikkingPdfWriterTest {
         assertTrue(text.contains("art. 8, derde lid"), "SEO refusal article");
         assertTrue(text.contains("Het hele onderdeel"), "SEO refused as a whole");
         assertTrue(text.contains("€ 300.000"), "SEO amount");
+        // previously granted per the form: 1.500.000 + 848.324 + 850.000 + 255.000 + 731.226 + 2.970.944 + 0
+        assertTrue(text.contains("Eerder verleend") && text.contains("€ 7.155.494"), "previous grant shown");
     }
 
     @Test
