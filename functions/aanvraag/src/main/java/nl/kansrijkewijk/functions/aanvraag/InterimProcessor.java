@@ -6,14 +6,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import nl.kansrijkewijk.processing.DocumentProcessor;
 import nl.kansrijkewijk.processing.ProcessingResult;
-import nl.kansrijkewijk.regeling.Names;
-import nl.kansrijkewijk.regeling.Regeling;
-import nl.kansrijkewijk.regeling.RegelingCatalogus;
 
 /**
  * TEMPORARY stand-in for {@code AanvraagProcessor} (readers, rules and writers are merged later); see
  * {@link DefaultProcessor}. It lets the whole S3 pipeline run end to end: recognises PDF and XLSX by
- * their magic bytes, guesses the gemeente from the file name, and writes {@code samenvatting.json};
+ * their magic bytes and writes {@code samenvatting.json};
  * anything else gets the error report an unreadable document gets. It checks nothing.
  */
 final class InterimProcessor implements DocumentProcessor {
@@ -27,17 +24,15 @@ final class InterimProcessor implements DocumentProcessor {
                             "Het bestand is geen PDF- of Excel-bestand (.xlsx). Upload het ingevulde "
                                     + "aanvraagformulier als PDF of als Excel-bestand."));
         }
-        String gemeente = gemeenteIn(documentName);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("document", documentName);
         summary.put("type", type);
         summary.put("size", content.length);
         summary.put("sha256", Hashes.sha256Hex(content));
-        summary.put("gemeente", gemeente);
         summary.put("message", "Voorlopige verwerking: het formulier is ontvangen maar nog niet beoordeeld.");
         SortedMap<String, byte[]> outputs = new TreeMap<>();
         outputs.put("samenvatting.json", Json.write(summary));
-        return new ProcessingResult(ProcessingResult.Status.VERWERKT, gemeente, "niet beoordeeld", 0, 0, outputs);
+        return new ProcessingResult(ProcessingResult.Status.VERWERKT, null, "niet beoordeeld", 0, 0, outputs);
     }
 
     private static String type(byte[] c) {
@@ -46,17 +41,6 @@ final class InterimProcessor implements DocumentProcessor {
         }
         if (c.length >= 4 && c[0] == 'P' && c[1] == 'K' && c[2] == 3 && c[3] == 4) {
             return "xlsx";
-        }
-        return null;
-    }
-
-    private static String gemeenteIn(String documentName) {
-        String name = " " + Names.normalise(documentName) + " ";
-        for (Regeling.Gemeente g : RegelingCatalogus.standard().first().gemeenten()) {
-            if (name.contains(" " + Names.normalise(g.name()) + " ")
-                    || name.contains(" " + Names.normalise(g.cbsCode()) + " ")) {
-                return g.name();
-            }
         }
         return null;
     }
