@@ -20,6 +20,7 @@ public final class Kw {
               serve [--port POORT]     houd lokale S3 draaiende op 127.0.0.1:4566 en verwerk elke upload
                                        naar s3://kw-uploads/inbox/ (sleutel test, geheim test)
               form [MAP]               schrijf het lege aanvraagformulier (PDF en XLSX)
+              measure                  meet tijd en geheugen per voorbeeldformulier (voor de Lambda-instellingen)
             """;
 
     private Kw() {}
@@ -47,6 +48,7 @@ public final class Kw {
             return switch (command) {
                 case "demo" -> new DemoCommand(root, Processors.standard(), out, err).run(rest);
                 case "serve" -> new ServeCommand(root, Processors.standard(), out, err).run(rest);
+                case "measure" -> new MeasureCommand(root, Processors.standard(), out, err).run(rest);
                 case "form" -> FormCommand.run(rest, out, err);
                 case "check" -> CheckCommand.run(root, rest, out, err);
                 case "help", "-h", "--help" -> {

@@ -45,7 +45,7 @@ public final class S3Clients {
                         .maxConnections(16)
                         .connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(Duration.ofSeconds(30)))
-                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(60)));
+                .overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(30)));
         if (endpoint != null) {
             builder.endpointOverride(endpoint).forcePathStyle(true);
         }
