@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.kansrijkewijk.functions.aanvraag.adapters.aws.S3Clients;
@@ -64,7 +65,7 @@ public final class AanvraagUploadHandler implements RequestHandler<S3Event, Stri
             throw new UploadFailedException(failed.stream().map(UploadRef::describe).collect(Collectors.joining(", ")), failure);
         }
         return counts.entrySet().stream()
-                .map(e -> e.getKey().name().toLowerCase(java.util.Locale.ROOT) + "=" + e.getValue())
+                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + "=" + e.getValue())
                 .collect(Collectors.joining(" ", uploads.size() + " record(s):" + (counts.isEmpty() ? "" : " "), ""));
     }
 
