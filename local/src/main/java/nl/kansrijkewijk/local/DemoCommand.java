@@ -48,12 +48,12 @@ final class DemoCommand {
             }
         }
         outDir = outDir.toAbsolutePath().normalize();
-        if (!prepareOutDir(outDir)) {
-            return 1;
-        }
         List<Fixtures.Fixture> fixtures = Fixtures.find(root.resolve("test-fixtures"));
         if (fixtures.isEmpty()) {
             err.println("Geen PDF- of XLSX-bestanden gevonden in " + root.resolve("test-fixtures") + ".");
+            return 1;
+        }
+        if (!prepareOutDir(outDir)) {
             return 1;
         }
 
