@@ -11,7 +11,9 @@ CP="$ROOT/local/target/classes:$ROOT/local/target/lib/*"
 FLAGS=(-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true -Duser.timezone=Europe/Amsterdam)
 echo "== no heap cap"
 "$JAVA_HOME/bin/java" "${FLAGS[@]}" -cp "$CP" nl.kansrijkewijk.local.Kw --root "$ROOT" measure
-for mb in "${@:-512 256 192 128 96 64}"; do
+CAPS=("$@")
+[ ${#CAPS[@]} -gt 0 ] || CAPS=(512 256 192 128 96 64)
+for mb in "${CAPS[@]}"; do
   if "$JAVA_HOME/bin/java" "${FLAGS[@]}" "-Xmx${mb}m" -cp "$CP" nl.kansrijkewijk.local.Kw --root "$ROOT" measure >/tmp/kw-measure.$$ 2>&1; then
     echo "== -Xmx${mb}m: ok ($(tail -1 /tmp/kw-measure.$$))"
   else

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class Fixtures {
             return List.of();
         }
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(fixturesDir)) {
+        try (Stream<Path> walk = Files.walk(fixturesDir, FileVisitOption.FOLLOW_LINKS)) {
             files = walk.filter(Files::isRegularFile)
                     .filter(p -> {
                         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
