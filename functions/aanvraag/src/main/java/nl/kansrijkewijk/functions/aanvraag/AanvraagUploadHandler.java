@@ -1,0 +1,92 @@
+package nl.kansrijkewijk.functions.aanvraag;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.kansrijkewijk.functions.aanvraag.adapters.aws.S3Clients;
+import nl.kansrijkewijk.functions.aanvraag.adapters.aws.S3EventRecords;
+import nl.kansrijkewijk.functions.aanvraag.adapters.aws.S3ObjectStore;
+import nl.kansrijkewijk.processing.DocumentProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Lambda entry point for uploads to {@code inbox/} of the upload bucket. Unpacks every record of the S3
+ * event, hands each to {@link UploadPipeline}, logs one line per upload, and rethrows when any upload
+ * failed for a reason that may heal, so that Lambda's bounded retry (then the on-failure queue) applies.
+ * A retry repeats the whole event; the pipeline is idempotent, so records that already succeeded cost a
+ * HEAD each.
+ */
+public final class AanvraagUploadHandler implements RequestHandler<S3Event, String> {
+    private static final Logger LOG = LoggerFactory.getLogger(AanvraagUploadHandler.class);
+
+    private final UploadPipeline pipeline;
+
+    /** For Lambda: one S3 client and one processor per execution environment, built at init. */
+    public AanvraagUploadHandler() {
+        this(S3Clients.fromEnvironment(System.getenv()), DefaultProcessor.create(),
+                PipelineConfig.fromEnvironment(System.getenv()));
+    }
+
+    public AanvraagUploadHandler(S3Client s3, DocumentProcessor processor, PipelineConfig config) {
+        this.pipeline = new UploadPipeline(new S3ObjectStore(s3), processor, config);
+    }
+
+    @Override
+    public String handleRequest(S3Event event, Context context) {
+        List<UploadRef> uploads = S3EventRecords.uploads(event);
+        Map<UploadOutcome.Kind, Integer> counts = new EnumMap<>(UploadOutcome.Kind.class);
+        List<UploadRef> failed = new ArrayList<>();
+        RuntimeException failure = null;
+        for (UploadRef upload : uploads) {
+            try {
+                UploadOutcome outcome = pipeline.process(upload);
+                counts.merge(outcome.kind(), 1, Integer::sum);
+                log(outcome);
+            } catch (RuntimeException e) {
+                // Carry on with the other records; the event as a whole is retried below.
+                LOG.error("failed {}: {}", upload.describe(), e.toString(), e);
+                failed.add(upload);
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw new UploadFailedException(failed.stream().map(UploadRef::describe).collect(Collectors.joining(", ")), failure);
+        }
+        return counts.entrySet().stream()
+                .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + "=" + e.getValue())
+                .collect(Collectors.joining(" ", uploads.size() + " record(s):" + (counts.isEmpty() ? "" : " "), ""));
+    }
+
+    private static void log(UploadOutcome o) {
+        switch (o.kind()) {
+            case PROCESSED, REPORTED -> LOG.info("{} {} -> {} ({}, {} afwijzingen, {} waarschuwingen, {} outputs in {})",
+                    o.kind() == UploadOutcome.Kind.PROCESSED ? "processed" : "reported",
+                    o.upload().describe(), o.manifest().status(), o.manifest().outcome(), o.manifest().afwijzingen(),
+                    o.manifest().waarschuwingen(), o.manifest().outputs().size(), o.outputPrefix());
+            case ALREADY_DONE -> LOG.info("already done {} ({})", o.upload().describe(), o.outputPrefix());
+            case IGNORED -> LOG.warn("ignored {}: {}", o.upload().describe(), o.detail());
+            case GONE -> LOG.warn("skipped {}: {}", o.upload().describe(), o.detail());
+        }
+    }
+
+    /** Thrown to make Lambda retry the event; the cause is the first failure, the others are suppressed. */
+    public static final class UploadFailedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UploadFailedException(String uploads, RuntimeException cause) {
+            super("processing failed for " + uploads + ": " + cause, cause);
+        }
+    }
+}

@@ -1,1 +1,0 @@
-package nl.kansrijkewijk.functions.aanvraag; final class Placeholder {}

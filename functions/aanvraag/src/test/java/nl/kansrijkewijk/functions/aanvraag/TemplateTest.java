@@ -1,0 +1,329 @@
+package nl.kansrijkewijk.functions.aanvraag;
+
+import static nl.kansrijkewijk.functions.aanvraag.CloudFormationYaml.map;
+import static nl.kansrijkewijk.functions.aanvraag.CloudFormationYaml.properties;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** template.yaml as CloudFormation will see it, checked against the code and against loops and leaks. */
+class TemplateTest {
+    private static CloudFormationYaml template;
+
+    /** A trigger: objects created in this bucket under this prefix with this suffix start a function. */
+    private record Trigger(String function, String bucket, String prefix, String suffix) {}
+
+    @BeforeAll
+    static void read() throws Exception {
+        Path file = Path.of("../../template.yaml");
+        assertTrue(Files.exists(file), "template.yaml at the repository root");
+        template = CloudFormationYaml.read(file);
+    }
+
+    private static Map<String, Map<String, Object>> functions() {
+        Map<String, Map<String, Object>> functions = template.resourcesOfType("AWS::Serverless::Function");
+        functions.putAll(template.resourcesOfType("AWS::Lambda::Function"));
+        assertFalse(functions.isEmpty(), "the template declares functions");
+        return functions;
+    }
+
+    @Test
+    void isASamTemplate() {
+        assertEquals("AWS::Serverless-2016-10-31", template.root().get("Transform"));
+    }
+
+    @Test
+    void everyHandlerIsARequestHandlerClassOnTheClasspathOnJava21() throws Exception {
+        for (Map.Entry<String, Map<String, Object>> f : functions().entrySet()) {
+            Map<String, Object> p = properties(f.getValue());
+            assertEquals("java21", p.get("Runtime"), f.getKey());
+            String[] handler = ((String) p.get("Handler")).split("::");
+            Class<?> type = Class.forName(handler[0]);
+            assertTrue(RequestHandler.class.isAssignableFrom(type) || RequestStreamHandler.class.isAssignableFrom(type),
+                    handler[0] + " implements RequestHandler or RequestStreamHandler");
+            assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()), "public no-arg constructor");
+            String method = handler.length > 1 ? handler[1] : "handleRequest";
+            boolean found = false;
+            for (Method m : type.getMethods()) {
+                found |= m.getName().equals(method) && !m.isBridge();
+            }
+            assertTrue(found, handler[0] + " has " + method);
+            assertNotNull(p.get("Architectures"), f.getKey() + " states its architecture");
+            Map<String, Object> env = map(map(p.get("Environment")).get("Variables"));
+            assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1", env.get("JAVA_TOOL_OPTIONS"));
+        }
+    }
+
+    @Test
+    void theDeploymentPackageIsTheShadedJarThatMavenBuilds() throws Exception {
+        Map<String, Object> function = functions().get("AanvraagFunction");
+        assertEquals(Boolean.TRUE, map(function.get("Metadata")).get("SkipBuild"));
+        String codeUri = (String) properties(function).get("CodeUri");
+        assertEquals("functions/aanvraag/target/kw-function-aanvraag-lambda.jar", codeUri);
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertTrue(pom.contains("<outputFile>${project.build.directory}/kw-function-aanvraag-lambda.jar</outputFile>"),
+                "the shade plugin writes the jar the template deploys");
+    }
+
+    @Test
+    void theS3TriggersAreExactlyTheFilterTheCodeEmulates() {
+        Set<String> suffixes = new HashSet<>();
+        for (Trigger t : triggers()) {
+            assertEquals(TriggerFilter.INBOX_PREFIX, t.prefix());
+            suffixes.add(t.suffix());
+        }
+        assertEquals(Set.copyOf(TriggerFilter.SUFFIXES), suffixes);
+    }
+
+    @Test
+    void noFunctionMayWriteWhereAnyFunctionIsTriggered() {
+        List<Trigger> triggers = triggers();
+        assertFalse(triggers.isEmpty());
+        for (Map.Entry<String, Map<String, Object>> f : functions().entrySet()) {
+            List<String> writable = allowedResources(f.getValue(), Set.of("s3:PutObject", "s3:Put*", "s3:*", "*"));
+            assertFalse(writable.isEmpty(), f.getKey() + " writes its outputs somewhere");
+            for (String resource : writable) {
+                for (Trigger t : triggers) {
+                    String triggerArn = "arn:aws:s3:::" + t.bucket() + "/" + t.prefix();
+                    assertFalse(mayOverlap(resource, triggerArn, t.suffix()),
+                            f.getKey() + " may write " + resource + ", which triggers " + t.function() + " (" + triggerArn
+                                    + "*" + t.suffix() + ")");
+                }
+            }
+        }
+    }
+
+    @Test
+    void theFunctionReadsOnlyTheInboxAndWritesOnlyTheOutputBucket() {
+        Map<String, Object> function = functions().get("AanvraagFunction");
+        String uploads = template.resolveString(Map.of("Ref", "UploadBucket"));
+        String outputs = template.resolveString(Map.of("Ref", "OutputBucket"));
+        assertEquals(List.of("arn:aws:s3:::" + uploads + "/inbox/*"),
+                allowedResources(function, Set.of("s3:GetObjectVersion")));
+        assertEquals(List.of("arn:aws:s3:::" + outputs + "/*"), allowedResources(function, Set.of("s3:PutObject")));
+        Map<String, Object> env = map(map(properties(function).get("Environment")).get("Variables"));
+        assertEquals(uploads, template.resolveString(env.get("KW_UPLOAD_BUCKET")));
+        assertEquals(outputs, template.resolveString(env.get("KW_OUTPUT_BUCKET")));
+    }
+
+    @Test
+    void policiesAreInlineWithoutWildcardActionsOrAclRights() {
+        for (Map.Entry<String, Map<String, Object>> f : functions().entrySet()) {
+            Object policies = properties(f.getValue()).get("Policies");
+            assertTrue(policies instanceof List<?>, f.getKey() + " has a Policies list");
+            for (Object policy : (List<?>) policies) {
+                assertTrue(policy instanceof Map<?, ?> m && m.containsKey("Statement"),
+                        f.getKey() + ": inline statements only, no managed policies or SAM policy templates: " + policy);
+            }
+            for (Map<String, Object> s : statements(f.getValue())) {
+                for (String action : actions(s)) {
+                    assertFalse(action.equals("*") || action.equals("s3:*") || action.endsWith(":*"),
+                            f.getKey() + " grants wildcard action " + action);
+                    assertFalse(action.equalsIgnoreCase("s3:PutObjectAcl") || action.equalsIgnoreCase("s3:PutBucketAcl"),
+                            f.getKey() + " grants " + action);
+                }
+                assertEquals("Allow", s.get("Effect"));
+            }
+        }
+    }
+
+    @Test
+    void bucketsArePrivateEncryptedVersionedAndRefusePlainHttp() {
+        Map<String, Map<String, Object>> buckets = template.resourcesOfType("AWS::S3::Bucket");
+        assertEquals(2, buckets.size(), "an upload bucket and a separate output bucket");
+        Map<String, Map<String, Object>> policies = template.resourcesOfType("AWS::S3::BucketPolicy");
+        for (Map.Entry<String, Map<String, Object>> b : buckets.entrySet()) {
+            Map<String, Object> p = properties(b.getValue());
+            Map<String, Object> block = map(p.get("PublicAccessBlockConfiguration"));
+            for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+                assertEquals(Boolean.TRUE, block.get(setting), b.getKey() + " " + setting);
+            }
+            assertNotNull(p.get("BucketEncryption"), b.getKey() + " encryption");
+            assertEquals("Enabled", map(p.get("VersioningConfiguration")).get("Status"), b.getKey() + " versioning");
+            boolean expiresNoncurrent = false;
+            for (Object rule : (List<?>) map(p.get("LifecycleConfiguration")).get("Rules")) {
+                expiresNoncurrent |= map(rule).containsKey("NoncurrentVersionExpiration");
+            }
+            assertTrue(expiresNoncurrent, b.getKey() + " expires noncurrent versions");
+
+            String arn = "arn:aws:s3:::" + template.resolveString(Map.of("Ref", b.getKey()));
+            boolean tlsEnforced = false;
+            for (Map<String, Object> policy : policies.values()) {
+                if (!b.getKey().equals(map(properties(policy).get("Bucket")).get("Ref"))) {
+                    continue;
+                }
+                for (Object o : (List<?>) map(properties(policy).get("PolicyDocument")).get("Statement")) {
+                    Map<String, Object> s = map(o);
+                    Object condition = s.get("Condition");
+                    boolean deniesPlainHttp = "Deny".equals(s.get("Effect")) && "*".equals(s.get("Principal"))
+                            && actions(s).contains("s3:*") && condition != null
+                            && map(condition).get("Bool") != null
+                            && "false".equals(String.valueOf(map(map(condition).get("Bool")).get("aws:SecureTransport")));
+                    if (deniesPlainHttp) {
+                        List<String> resources = resources(s);
+                        tlsEnforced = resources.contains(arn) && resources.contains(arn + "/*");
+                    }
+                }
+            }
+            assertTrue(tlsEnforced, b.getKey() + " denies requests without TLS on the bucket and its objects");
+        }
+    }
+
+    @Test
+    void failedEventsAreRetriedABoundedNumberOfTimesThenQueuedAndLogsExpire() {
+        Map<String, Map<String, Object>> logGroups = template.resourcesOfType("AWS::Logs::LogGroup");
+        for (Map.Entry<String, Map<String, Object>> f : functions().entrySet()) {
+            Map<String, Object> config = map(properties(f.getValue()).get("EventInvokeConfig"));
+            int retries = ((Number) config.get("MaximumRetryAttempts")).intValue();
+            assertTrue(retries >= 0 && retries <= 2, "bounded retries");
+            assertNotNull(config.get("MaximumEventAgeInSeconds"));
+            Map<String, Object> onFailure = map(map(config.get("DestinationConfig")).get("OnFailure"));
+            assertEquals("SQS", onFailure.get("Type"));
+            String queueArn = template.resolveString(onFailure.get("Destination"));
+            List<String> sendable = allowedResources(f.getValue(), Set.of("sqs:SendMessage"));
+            assertEquals(List.of(queueArn), sendable, f.getKey() + " may send to its failure queue");
+
+            boolean hasLogGroup = false;
+            for (Map<String, Object> group : logGroups.values()) {
+                Map<String, Object> p = properties(group);
+                hasLogGroup |= p.get("RetentionInDays") != null
+                        && ("/aws/lambda/${" + f.getKey() + "}").equals(map(p.get("LogGroupName")).get("Fn::Sub"));
+            }
+            assertTrue(hasLogGroup, f.getKey() + " has a log group with a retention");
+        }
+    }
+
+    // ---- helpers
+
+    private static List<Trigger> triggers() {
+        List<Trigger> triggers = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Object>> f : functions().entrySet()) {
+            Object events = properties(f.getValue()).get("Events");
+            if (events == null) {
+                continue;
+            }
+            for (Object e : map(events).values()) {
+                Map<String, Object> event = map(e);
+                if (!"S3".equals(event.get("Type"))) {
+                    continue;
+                }
+                Map<String, Object> p = map(event.get("Properties"));
+                String bucket = template.resolveString(p.get("Bucket"));
+                String prefix = "";
+                String suffix = "";
+                if (p.get("Filter") != null) {
+                    for (Object r : (List<?>) map(map(map(p.get("Filter")).get("S3Key"))).get("Rules")) {
+                        Map<String, Object> rule = map(r);
+                        if ("prefix".equalsIgnoreCase((String) rule.get("Name"))) {
+                            prefix = (String) rule.get("Value");
+                        } else {
+                            suffix = (String) rule.get("Value");
+                        }
+                    }
+                }
+                triggers.add(new Trigger(f.getKey(), bucket, prefix, suffix));
+            }
+        }
+        return triggers;
+    }
+
+    private static List<Map<String, Object>> statements(Map<String, Object> function) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        Object policies = properties(function).get("Policies");
+        if (policies instanceof List<?> list) {
+            for (Object policy : list) {
+                if (policy instanceof Map<?, ?> m && m.get("Statement") instanceof List<?> s) {
+                    s.forEach(o -> statements.add(map(o)));
+                }
+            }
+        }
+        return statements;
+    }
+
+    private static List<String> actions(Map<String, Object> statement) {
+        Object a = statement.get("Action");
+        List<String> actions = new ArrayList<>();
+        if (a instanceof List<?> l) {
+            l.forEach(o -> actions.add((String) o));
+        } else if (a != null) {
+            actions.add((String) a);
+        }
+        return actions;
+    }
+
+    private static List<String> resources(Map<String, Object> statement) {
+        Object r = template.resolve(statement.get("Resource"));
+        List<String> resources = new ArrayList<>();
+        if (r instanceof List<?> l) {
+            l.forEach(o -> resources.add(String.valueOf(o)));
+        } else if (r != null) {
+            resources.add(String.valueOf(r));
+        }
+        return resources;
+    }
+
+    /** Resources of the Allow statements that grant any of these actions. */
+    private static List<String> allowedResources(Map<String, Object> function, Set<String> anyOf) {
+        List<String> found = new ArrayList<>();
+        for (Map<String, Object> s : statements(function)) {
+            if ("Allow".equals(s.get("Effect")) && actions(s).stream().anyMatch(anyOf::contains)) {
+                found.addAll(resources(s));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Whether an IAM resource pattern (with * and ?) may match some object created under triggerArn (bucket
+     * plus prefix) that ends with suffix. Conservative: the literal start of the pattern is compared with the
+     * trigger's, and sample keys are tried.
+     */
+    static boolean mayOverlap(String resourcePattern, String triggerArn, String suffix) {
+        int wildcard = indexOfWildcard(resourcePattern);
+        String literal = wildcard < 0 ? resourcePattern : resourcePattern.substring(0, wildcard);
+        boolean compatibleStart = literal.startsWith(triggerArn) || triggerArn.startsWith(literal);
+        if (!compatibleStart) {
+            return false;
+        }
+        if (wildcard >= 0) {
+            return true;
+        }
+        return literal.startsWith(triggerArn) && literal.endsWith(suffix);
+    }
+
+    private static int indexOfWildcard(String s) {
+        int star = s.indexOf('*');
+        int question = s.indexOf('?');
+        if (star < 0) {
+            return question;
+        }
+        return question < 0 ? star : Math.min(star, question);
+    }
+
+    @Test
+    void theOverlapCheckItselfSeesLoops() {
+        String trigger = "arn:aws:s3:::kw-uploads/inbox/";
+        assertTrue(mayOverlap("arn:aws:s3:::kw-uploads/*", trigger, ".pdf"));
+        assertTrue(mayOverlap("arn:aws:s3:::kw-uploads/inbox/*", trigger, ".pdf"));
+        assertTrue(mayOverlap("arn:aws:s3:::kw-*", trigger, ".pdf"));
+        assertTrue(mayOverlap("arn:aws:s3:::kw-uploads/inbox/a/b.pdf", trigger, ".pdf"));
+        assertFalse(mayOverlap("arn:aws:s3:::kw-uploads/inbox/a/b.json", trigger, ".pdf"));
+        assertFalse(mayOverlap("arn:aws:s3:::kw-uploads/outputs/*", trigger, ".pdf"));
+        assertFalse(mayOverlap("arn:aws:s3:::kw-outputs/*", trigger, ".pdf"));
+    }
+}

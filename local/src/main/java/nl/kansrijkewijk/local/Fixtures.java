@@ -1,0 +1,116 @@
+package nl.kansrijkewijk.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import nl.kansrijkewijk.regeling.Names;
+
+/** The PDF and XLSX files under test-fixtures/, and the inbox key a gemeente would upload each to. */
+final class Fixtures {
+    static final String UNKNOWN_GEMEENTE = "onbekend";
+
+    /** @param gemeente the gemeente the path names, or null */
+    record Fixture(Path file, String relativePath, String inboxKey, Gemeente gemeente) {
+        String contentType() {
+            return relativePath.toLowerCase(Locale.ROOT).endsWith(".pdf")
+                    ? "application/pdf" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        }
+    }
+
+    private Fixtures() {}
+
+    /** Sorted by path, so every run uploads and reports in the same order. */
+    static List<Fixture> find(Path fixturesDir) throws IOException {
+        if (!Files.isDirectory(fixturesDir)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(fixturesDir, FileVisitOption.FOLLOW_LINKS)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                        return n.endsWith(".pdf") || n.endsWith(".xlsx");
+                    })
+                    .sorted()
+                    .toList();
+        }
+        List<Fixture> fixtures = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (Path file : files) {
+            String relative = fixturesDir.relativize(file).toString().replace('\\', '/');
+            Gemeente gemeente = gemeenteIn(relative);
+            String folder = "inbox/" + (gemeente != null ? gemeente.cbsCode() : UNKNOWN_GEMEENTE) + "/";
+            String key = folder + file.getFileName();
+            if (!keys.add(key)) {
+                key = folder + relative;
+                keys.add(key);
+            }
+            fixtures.add(new Fixture(file, relative, key, gemeente));
+        }
+        return fixtures;
+    }
+
+    record Gemeente(String name, String cbsCode, List<String> names) {}
+
+    /** The gemeente whose name, alias or CBS code the path mentions: the folder it would upload to. */
+    static Gemeente gemeenteIn(String relativePath) {
+        String words = " " + Names.normalise(relativePath) + " ";
+        for (Gemeente g : GEMEENTEN) {
+            for (String name : g.names()) {
+                if (words.contains(" " + Names.normalise(name) + " ")) {
+                    return g;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static final List<Gemeente> GEMEENTEN = readGemeenten();
+
+    /**
+     * Only the gemeenten list of the first regeling data file, read as a plain YAML tree: picking an upload
+     * folder for a fixture should not depend on the rest of the regeling model.
+     */
+    private static List<Gemeente> readGemeenten() {
+        try (InputStream index = Fixtures.class.getResourceAsStream("/regeling/index.txt")) {
+            if (index == null) {
+                return List.of();
+            }
+            String first = new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8)).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst().orElse(null);
+            if (first == null) {
+                return List.of();
+            }
+            JsonNode root;
+            try (InputStream data = Fixtures.class.getResourceAsStream("/regeling/" + first)) {
+                root = new ObjectMapper(new YAMLFactory()).readTree(data);
+            }
+            List<Gemeente> gemeenten = new ArrayList<>();
+            for (JsonNode g : root.path("gemeenten")) {
+                List<String> names = new ArrayList<>();
+                names.add(g.path("name").asText());
+                g.path("aliases").forEach(a -> names.add(a.asText()));
+                names.add(g.path("cbsCode").asText());
+                gemeenten.add(new Gemeente(g.path("name").asText(), g.path("cbsCode").asText(), List.copyOf(names)));
+            }
+            return List.copyOf(gemeenten);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the gemeenten of the regeling", e);
+        }
+    }
+}

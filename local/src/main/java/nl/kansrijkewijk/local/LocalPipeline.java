@@ -1,0 +1,145 @@
+package nl.kansrijkewijk.local;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import nl.kansrijkewijk.functions.aanvraag.AanvraagUploadHandler;
+import nl.kansrijkewijk.functions.aanvraag.Manifest;
+import nl.kansrijkewijk.functions.aanvraag.OutputLayout;
+import nl.kansrijkewijk.functions.aanvraag.PipelineConfig;
+import nl.kansrijkewijk.functions.aanvraag.UploadRef;
+import nl.kansrijkewijk.functions.aanvraag.adapters.aws.S3NotificationJson;
+import nl.kansrijkewijk.processing.DocumentProcessor;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The deployed stack in one JVM: an S3 server with the two buckets, and the Lambda handler class of
+ * functions/aanvraag, which gets S3 notifications as JSON through the Lambda runtime's own deserializer.
+ * What S3 would do on upload (send the event) is {@link #deliver}.
+ */
+public final class LocalPipeline implements AutoCloseable {
+    public static final String UPLOAD_BUCKET = "kw-uploads";
+    public static final String OUTPUT_BUCKET = "kw-outputs";
+
+    private final LocalS3 server;
+    private final S3Client s3;
+    private final AanvraagUploadHandler handler;
+    private final PojoSerializer<S3Event> events =
+            LambdaEventSerializers.serializerFor(S3Event.class, LocalPipeline.class.getClassLoader());
+
+    private LocalPipeline(LocalS3 server, DocumentProcessor processor) {
+        this.server = server;
+        this.s3 = server.client();
+        this.handler = new AanvraagUploadHandler(s3, processor,
+                new PipelineConfig(UPLOAD_BUCKET, OUTPUT_BUCKET, PipelineConfig.DEFAULT_MAX_UPLOAD_BYTES));
+    }
+
+    /** Starts the server and makes sure both buckets exist. */
+    public static LocalPipeline start(String host, int port, Path dataDir, DocumentProcessor processor) throws Exception {
+        LocalS3 server = LocalS3.start(host, port, dataDir);
+        LocalPipeline pipeline = new LocalPipeline(server, processor);
+        try {
+            pipeline.createBucket(UPLOAD_BUCKET);
+            pipeline.createBucket(OUTPUT_BUCKET);
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+        return pipeline;
+    }
+
+    private void createBucket(String bucket) {
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+        } catch (NoSuchBucketException e) {
+            s3.createBucket(b -> b.bucket(bucket));
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    public LocalS3 server() {
+        return server;
+    }
+
+    public void upload(String key, byte[] content, String contentType) {
+        s3.putObject(b -> b.bucket(UPLOAD_BUCKET).key(key).contentType(contentType), RequestBody.fromBytes(content));
+    }
+
+    /** What one upload led to; the manifest is empty when nothing was written (ignored, gone). */
+    public record Delivery(String key, String eTag, String handlerResult, String outputPrefix, Optional<Manifest> manifest) {}
+
+    /**
+     * Sends the ObjectCreated:Put notification S3 would send for this object (one record, as S3 does) to the
+     * handler and waits for it to finish. Exceptions of the handler (what Lambda would retry) propagate.
+     */
+    public Delivery deliver(String key) {
+        HeadObjectResponse head = s3.headObject(b -> b.bucket(UPLOAD_BUCKET).key(key));
+        String eTag = head.eTag().replace("\"", "");
+        Instant time = head.lastModified() != null ? head.lastModified() : Instant.EPOCH;
+        String json = S3NotificationJson.event(LocalS3.REGION.id(), List.of(new S3NotificationJson.ObjectCreated(
+                UPLOAD_BUCKET, key, head.contentLength(), eTag, head.versionId(), time)));
+        S3Event event = events.fromJson(json);
+        String result = handler.handleRequest(event, new LocalContext(key + "@" + eTag));
+        String prefix = OutputLayout.prefix(new UploadRef(UPLOAD_BUCKET, key, head.versionId(), eTag, head.contentLength()));
+        return new Delivery(key, eTag, result, prefix, readManifest(prefix));
+    }
+
+    private Optional<Manifest> readManifest(String prefix) {
+        try {
+            return Optional.of(Manifest.parse(
+                    s3.getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET).key(prefix + OutputLayout.MANIFEST)).asByteArray()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    public List<S3Object> list(String bucket, String prefix) {
+        return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream().toList();
+    }
+
+    /** Every object of the output bucket as a file under dir, at its key. */
+    public int copyOutputsTo(Path dir) throws IOException {
+        int count = 0;
+        for (S3Object o : list(OUTPUT_BUCKET, "")) {
+            Path target = dir.resolve(o.key()).normalize();
+            if (!target.startsWith(dir.normalize())) {
+                throw new IOException("output key leaves the folder: " + o.key());
+            }
+            Files.createDirectories(target.getParent());
+            try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(OUTPUT_BUCKET).key(o.key()))) {
+                Files.copy((InputStream) in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            count++;
+        }
+        return count;
+    }
+
+    @Override
+    public void close() throws Exception {
+        s3.close();
+        server.close();
+    }
+}

@@ -1,1 +1,0 @@
-package nl.kansrijkewijk.local; final class Placeholder {}

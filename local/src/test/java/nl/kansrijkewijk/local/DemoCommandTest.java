@@ -1,0 +1,133 @@
+package nl.kansrijkewijk.local;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import nl.kansrijkewijk.functions.aanvraag.Manifest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ./kw demo end to end, with the processor ./kw really runs: the fixtures of the repository when there are
+ * any, plus a few small files of each kind made here (a PDF, an XLSX, a corrupt "PDF", a spec to skip).
+ */
+class DemoCommandTest {
+    @TempDir
+    static Path root;
+
+    @BeforeAll
+    static void fixtures() throws IOException {
+        Path fixtures = root.resolve("test-fixtures");
+        Path repoFixtures = Path.of("../test-fixtures");
+        if (Files.isDirectory(repoFixtures)) {
+            try (Stream<Path> walk = Files.walk(repoFixtures)) {
+                for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                    Path target = fixtures.resolve("repo").resolve(repoFixtures.relativize(p).toString());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(p, target);
+                }
+            }
+        }
+        write(fixtures.resolve("pdf/amsterdam-klein.pdf"), "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+        write(fixtures.resolve("xlsx/Den Haag formulier.xlsx"), "PK\u0003\u0004 geen echte werkmap");
+        write(fixtures.resolve("kapot/utrecht.pdf"), "dit is geen pdf");
+        write(fixtures.resolve("geen-gemeente.pdf"), "%PDF-1.4 zonder gemeente in de naam");
+        write(fixtures.resolve("specs/amsterdam.yaml"), "verwacht: []\n");
+    }
+
+    private static void write(Path p, String content) throws IOException {
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content, StandardCharsets.ISO_8859_1);
+    }
+
+    private record Run(int exitCode, String out, String err) {}
+
+    private static Run demo(Path outDir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new DemoCommand(root, Processors.standard(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(List.of("--out", outDir.toString()));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, byte[]> files(Path dir) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void everyFixtureGetsAManifestedOutputFolderAndARowInTheSummary() throws Exception {
+        Path out = root.resolve("uitvoer-a");
+        Run run = demo(out);
+
+        assertEquals(0, run.exitCode(), run.err());
+        Map<String, byte[]> files = files(out);
+        List<String> manifests = files.keySet().stream().filter(k -> k.endsWith("/manifest.json")).toList();
+        List<Fixtures.Fixture> fixtures = Fixtures.find(root.resolve("test-fixtures"));
+        assertEquals(fixtures.size(), manifests.size());
+        assertFalse(fixtures.stream().anyMatch(f -> f.relativePath().toLowerCase(Locale.ROOT).endsWith(".yaml")));
+        for (String m : manifests) {
+            Manifest manifest = Manifest.parse(files.get(m));
+            String folder = m.substring(0, m.length() - "manifest.json".length());
+            for (Manifest.Output o : manifest.outputs()) {
+                assertTrue(files.containsKey(folder + o.name()), folder + o.name());
+                assertEquals(o.size(), files.get(folder + o.name()).length);
+            }
+            assertTrue(run.out().contains(manifest.source().key().substring(manifest.source().key().indexOf('/', 6) + 1)),
+                    "summary names " + manifest.source().key());
+        }
+        assertTrue(files.keySet().stream().anyMatch(k -> k.startsWith("GM0363/amsterdam-klein.pdf/")), files.keySet().toString());
+        assertTrue(files.keySet().stream().anyMatch(k -> k.startsWith("GM0518/Den Haag formulier.xlsx/")));
+        assertTrue(files.keySet().stream().anyMatch(k -> k.startsWith("onbekend/geen-gemeente.pdf/")));
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("kapot/utrecht.pdf") && l.contains("onleesbaar")), run.out());
+        assertTrue(run.out().startsWith("document "), run.out());
+    }
+
+    @Test
+    void aSecondRunWritesTheSameFilesWithTheSameBytes() throws Exception {
+        Path first = root.resolve("uitvoer-1");
+        Path second = root.resolve("uitvoer-2");
+        Run a = demo(first);
+        Run b = demo(second);
+        Run again = demo(first);
+
+        Map<String, byte[]> one = files(first);
+        Map<String, byte[]> two = files(second);
+        assertEquals(one.keySet(), two.keySet());
+        one.forEach((name, bytes) -> assertArrayEquals(bytes, two.get(name), name));
+        assertEquals(a.out().replace("uitvoer-1", "X"), b.out().replace("uitvoer-2", "X"));
+        assertEquals(a.out(), again.out());
+        assertEquals(one.keySet(), files(first).keySet(), "the rerun replaced the folder's content, nothing piled up");
+    }
+
+    @Test
+    void aFolderTheDemoDidNotWriteIsNotEmptied() throws Exception {
+        Path mine = root.resolve("eigen-map");
+        write(mine.resolve("belangrijk.txt"), "niet weggooien");
+
+        Run run = demo(mine);
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("niet door ./kw demo gemaakt"), run.err());
+        assertEquals("niet weggooien", Files.readString(mine.resolve("belangrijk.txt")));
+    }
+}
