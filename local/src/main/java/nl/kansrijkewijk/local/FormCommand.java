@@ -1,10 +1,12 @@
 package nl.kansrijkewijk.local;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import nl.kansrijkewijk.form.BlankForms;
 
-/** {@code ./kw form [DIR]}: writes the blank aanvraagformulier (PDF and XLSX). */
+/** {@code ./kw form [DIR]}: writes the blank aanvraagformulier (PDF and XLSX) that gemeenten fill in. */
 final class FormCommand {
     private FormCommand() {}
 
@@ -14,8 +16,14 @@ final class FormCommand {
             return 2;
         }
         Path dir = Path.of(args.isEmpty() ? "." : args.get(0)).toAbsolutePath().normalize();
-        // TODO(merge): nl.kansrijkewijk.form.BlankForms.writeTo(dir); then print the written files and return 0.
-        err.println("Het lege aanvraagformulier is in deze versie nog niet beschikbaar (zou in " + dir + " komen).");
-        return 1;
+        try {
+            for (Path written : BlankForms.writeTo(dir)) {
+                out.println("geschreven: " + written);
+            }
+            return 0;
+        } catch (IOException e) {
+            err.println("Kan het formulier niet schrijven in " + dir + ": " + e.getMessage());
+            return 1;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package nl.kansrijkewijk.processing;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -36,7 +35,6 @@ public final class AanvraagProcessor implements DocumentProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(AanvraagProcessor.class);
 
     private final RegelingCatalogus catalogus;
-    private final AanvraagReader reader;
     private final AanvraagChecker checker;
     private final BesluitCalculator calculator;
     private final BeschikkingPdfWriter beschikking;
@@ -49,7 +47,6 @@ public final class AanvraagProcessor implements DocumentProcessor {
 
     public AanvraagProcessor(RegelingCatalogus catalogus) {
         this.catalogus = catalogus;
-        this.reader = new AanvraagReader(catalogus);
         this.checker = new AanvraagChecker(RuleCatalogue.standard());
         this.calculator = new BesluitCalculator();
         this.beschikking = new BeschikkingPdfWriter();
@@ -62,7 +59,7 @@ public final class AanvraagProcessor implements DocumentProcessor {
         String sha256 = sha256(content);
         ReadResult read;
         try {
-            read = reader.read(documentName, content);
+            read = AanvraagReader.read(documentName, content);
         } catch (UnreadableDocumentException e) {
             LOG.warn("unreadable upload {} (sha256 {}): {}", documentName, sha256, e.getMessage(), e.getCause());
             return new Evaluation(documentName, sha256, null, null, List.of(), null, e.userMessage());
@@ -94,9 +91,7 @@ public final class AanvraagProcessor implements DocumentProcessor {
     public SortedMap<String, byte[]> outputs(Evaluation e) {
         SortedMap<String, byte[]> out = new TreeMap<>();
         if (!e.readable()) {
-            out.put(OutputNames.FOUT_JSON, Json.bytes(CheckReport.of(e)));
-            out.put(OutputNames.FOUT_TXT, errorText(e).getBytes(StandardCharsets.UTF_8));
-            return out;
+            return ErrorOutputs.of(e.documentName(), e.sha256(), "onleesbaar", e.error());
         }
         out.put(OutputNames.EXTRACTIE, Json.bytes(e.aanvraag()));
         out.put(OutputNames.BEVINDINGEN_JSON, Json.bytes(CheckReport.of(e)));
@@ -105,14 +100,6 @@ public final class AanvraagProcessor implements DocumentProcessor {
         out.put(OutputNames.BEVINDINGEN_HTML, reportHtml.write(e.besluit(), e.aanvraag(), e.findings(), e.regeling()));
         out.put(OutputNames.BESCHIKKING, beschikking.write(e.besluit(), e.aanvraag(), e.findings(), e.regeling()));
         return out;
-    }
-
-    private static String errorText(Evaluation e) {
-        return "Het bestand '" + e.documentName() + "' is niet verwerkt.\n\n"
-                + e.error() + "\n\n"
-                + "Het oorspronkelijke bestand is ongewijzigd bewaard. Upload een gecorrigeerd exemplaar van het\n"
-                + "aanvraagformulier Regeling kansrijke wijk (PDF of Excel) om het opnieuw te laten beoordelen.\n"
-                + "Kenmerk van de upload (SHA-256): " + e.sha256() + "\n";
     }
 
     static String sha256(byte[] content) {

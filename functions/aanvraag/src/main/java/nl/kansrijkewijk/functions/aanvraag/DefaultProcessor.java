@@ -1,15 +1,13 @@
 package nl.kansrijkewijk.functions.aanvraag;
 
+import nl.kansrijkewijk.processing.AanvraagProcessor;
 import nl.kansrijkewijk.processing.DocumentProcessor;
 
-/**
- * THE place that chooses the processor the deployed Lambda (and ./kw, through Processors.standard()) runs.
- */
+/** THE place that chooses the processor the deployed Lambda (and ./kw, through Processors.standard()) runs. */
 public final class DefaultProcessor {
     private DefaultProcessor() {}
 
     public static DocumentProcessor create() {
-        // TODO(merge): return new nl.kansrijkewijk.processing.AanvraagProcessor(); and delete InterimProcessor.
-        return new InterimProcessor();
+        return new AanvraagProcessor();
     }
 }

@@ -1,39 +1,22 @@
 package nl.kansrijkewijk.functions.aanvraag;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
+import nl.kansrijkewijk.processing.ErrorOutputs;
+import nl.kansrijkewijk.processing.OutputNames;
 
 /**
  * The error report for an upload the pipeline itself refuses before any reader sees it (too large):
  * {@code fout.json} for machines and {@code fout.txt} for people, in the place its outputs would have been.
- * The processor writes the same two files for documents it cannot read.
+ * The format is shared with the processor (ErrorOutputs), which writes it for documents it cannot read.
  */
 public final class ErrorReport {
-    public static final String JSON = "fout.json";
-    public static final String TEXT = "fout.txt";
+    public static final String JSON = OutputNames.FOUT_JSON;
+    public static final String TEXT = OutputNames.FOUT_TXT;
 
     private ErrorReport() {}
 
-    /**
-     * @param reason      a stable machine code, e.g. "te-groot"
-     * @param userMessage Dutch, shown to the gemeente
-     */
     public static SortedMap<String, byte[]> outputs(String documentName, String reason, String userMessage) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("document", documentName);
-        json.put("status", "onleesbaar");
-        json.put("reason", reason);
-        json.put("message", userMessage);
-        String text = "Het document \"" + documentName + "\" is niet verwerkt.\n\n"
-                + userMessage + "\n\n"
-                + "Het geüploade bestand zelf is niet gewijzigd. Verbeter het bestand en upload het opnieuw.\n";
-        SortedMap<String, byte[]> outputs = new TreeMap<>();
-        outputs.put(JSON, Json.write(json));
-        outputs.put(TEXT, text.getBytes(StandardCharsets.UTF_8));
-        return outputs;
+        return ErrorOutputs.of(documentName, null, reason, userMessage);
     }
 
     static SortedMap<String, byte[]> tooLarge(String documentName, long size, long maxBytes) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import nl.kansrijkewijk.processing.Json;
 
 /**
  * {@code manifest.json}, written last into an upload's output folder: which upload was processed, the
@@ -31,12 +32,12 @@ public record Manifest(
     public record Output(String name, String key, String contentType, long size, String sha256) {}
 
     public byte[] toJson() {
-        return Json.write(this);
+        return Json.bytes(this);
     }
 
     public static Manifest parse(byte[] json) {
         try {
-            return Json.MAPPER.readValue(json, Manifest.class);
+            return Json.mapper().readValue(json, Manifest.class);
         } catch (IOException e) {
             throw new UncheckedIOException("not a manifest.json", e);
         }

@@ -1,0 +1,42 @@
+package nl.kansrijkewijk.processing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The error report of an upload that cannot be processed: fout.json for machines, fout.txt for people, written
+ * where its outputs would have been. One format whether the pipeline refuses the upload (too large) or the
+ * reader cannot read it.
+ */
+public final class ErrorOutputs {
+    public static final String SCHEMA = "kw-fout/1";
+
+    private ErrorOutputs() {}
+
+    /**
+     * @param sha256      hex SHA-256 of the upload, or null when it was not downloaded
+     * @param reason      a stable machine code: "onleesbaar", "te-groot"
+     * @param userMessage Dutch, for the gemeente
+     */
+    public static SortedMap<String, byte[]> of(String documentName, String sha256, String reason, String userMessage) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("schema", SCHEMA);
+        json.put("document", documentName);
+        json.put("sha256", sha256);
+        json.put("status", "onleesbaar");
+        json.put("reason", reason);
+        json.put("message", userMessage);
+        String text = "Het bestand '" + documentName + "' is niet verwerkt.\n\n"
+                + userMessage + "\n\n"
+                + "Het geüploade bestand zelf is ongewijzigd bewaard. Upload een verbeterd exemplaar van het\n"
+                + "aanvraagformulier Regeling kansrijke wijk (PDF of Excel) om het opnieuw te laten beoordelen.\n"
+                + (sha256 == null ? "" : "Kenmerk van de upload (SHA-256): " + sha256 + "\n");
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        out.put(OutputNames.FOUT_JSON, Json.bytes(json));
+        out.put(OutputNames.FOUT_TXT, text.getBytes(StandardCharsets.UTF_8));
+        return out;
+    }
+}
