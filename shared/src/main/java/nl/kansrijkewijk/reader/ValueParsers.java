@@ -32,7 +32,7 @@ final class ValueParsers {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern LETTER = Pattern.compile(
             "(?:(?:art|artikel) )?(?:\\d+ )?(?:lid )?(?:\\d+ )?(?:onder |letter )?([a-z])(?: .*)?");
-    private static final Pattern BRIN = Pattern.compile("(?<![0-9A-Za-z])(\\d{2}[A-Za-z]{2})(?:\\s?(\\d{2}))?(?![0-9A-Za-z])");
+    private static final Pattern BRIN = Pattern.compile("(?<![0-9A-Za-z])(\\d{2})\\s?([A-Za-z]{2})(?:\\s?(\\d{2}))?(?![0-9A-Za-z])");
     private static final Pattern COUNT = Pattern.compile("(\\d{1,6})(?:[.,]0+)?(?:\\s*scholen)?");
 
     private ValueParsers() {}
@@ -252,7 +252,7 @@ final class ValueParsers {
         Set<String> out = new LinkedHashSet<>();
         Matcher m = BRIN.matcher(s);
         while (m.find()) {
-            out.add((m.group(1) + (m.group(2) == null ? "" : m.group(2))).toUpperCase(Locale.ROOT));
+            out.add(brin(m));
         }
         if (out.isEmpty()) {
             for (String item : s.split("[,;\\n]")) {
@@ -268,9 +268,13 @@ final class ValueParsers {
         String t = s.strip();
         Matcher m = BRIN.matcher(t);
         if (m.matches()) {
-            return (m.group(1) + (m.group(2) == null ? "" : m.group(2))).toUpperCase(Locale.ROOT);
+            return brin(m);
         }
         return t.replaceAll("\\s+", " ");
+    }
+
+    private static String brin(Matcher m) {
+        return (m.group(1) + m.group(2) + (m.group(3) == null ? "" : m.group(3))).toUpperCase(Locale.ROOT);
     }
 
     static Optional<Integer> count(String s) {
