@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import nl.kansrijkewijk.regeling.Names;
 import org.apache.poi.ss.util.CellReference;
 
 /**
@@ -56,6 +57,7 @@ public final class XlsxKeyIndex {
 
     private final FormCatalogue catalogue = FormCatalogue.standard();
     private final Map<String, CellPos> cells = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> captionsByKind = new HashMap<>();
     private final Set<String> versions = new java.util.LinkedHashSet<>();
     private boolean titleSeen;
     private int nextActivity;
@@ -141,6 +143,7 @@ public final class XlsxKeyIndex {
         Map<Integer, Map<Integer, String>> tableHeaders = new HashMap<>();
         Map<Integer, String> headerKind = new HashMap<>();
         Set<Integer> keyedRows = new HashSet<>();
+        Map<Integer, Integer> firstDataRow = new HashMap<>();
         for (Map.Entry<Integer, List<Str>> e : strings.entrySet()) {
             int r = e.getKey();
             for (Str s : e.getValue()) {
@@ -164,6 +167,7 @@ public final class XlsxKeyIndex {
                 if (headerRow != null) {
                     tableHeaders.put(headerRow, columns);
                     headerKind.put(headerRow, kind);
+                    firstDataRow.merge(headerRow, r, Math::min);
                 }
                 for (Map.Entry<Integer, String> col : columns.entrySet()) {
                     cells.putIfAbsent(rowKey + "." + col.getValue(), new CellPos(sheet, r, col.getKey()));
@@ -172,7 +176,8 @@ public final class XlsxKeyIndex {
             }
         }
         for (Map.Entry<Integer, Map<Integer, String>> h : tableHeaders.entrySet()) {
-            addUnkeyedRows(sheet, strings, h.getKey(), headerKind.get(h.getKey()), h.getValue(), keyedRows);
+            addUnkeyedRows(sheet, strings, firstDataRow.get(h.getKey()), headerKind.get(h.getKey()), h.getValue(),
+                    keyedRows);
         }
     }
 
@@ -241,14 +246,43 @@ public final class XlsxKeyIndex {
         return null;
     }
 
+    /**
+     * Columns of a header row: cells naming a sub-key ("2024", "naam") or, when the grey key header row was
+     * deleted, the visible caption ("Totaal", "Naam van de activiteit").
+     */
     private Map<Integer, String> headerColumns(List<Str> row, String rowKey) {
         Map<Integer, String> columns = new TreeMap<>();
+        Map<String, String> captions = captions(rowKind(rowKey));
         for (Str s : row) {
             if (catalogue.field(rowKey + "." + s.text) != null) {
                 columns.put(s.col, s.text);
+            } else {
+                String sub = captions.get(captionKey(s.text));
+                if (sub != null && !columns.containsValue(sub)) {
+                    columns.put(s.col, sub);
+                }
             }
         }
         return columns;
+    }
+
+    private Map<String, String> captions(String kind) {
+        return captionsByKind.computeIfAbsent(kind, k -> {
+            List<FormCatalogue.Sub> subs = switch (k) {
+                case "B" -> catalogue.budgetColumns();
+                case "C" -> catalogue.activitySubs();
+                default -> catalogue.schoolSubs();
+            };
+            Map<String, String> m = new HashMap<>();
+            for (FormCatalogue.Sub s : subs) {
+                m.put(captionKey(s.caption()), s.sub());
+            }
+            return m;
+        });
+    }
+
+    private static String captionKey(String caption) {
+        return Names.normalise(caption.replace("(ja/nee)", ""));
     }
 
     /** The blank form's column order relative to the key column, for a table whose key header row was deleted. */
@@ -277,8 +311,11 @@ public final class XlsxKeyIndex {
         return columns;
     }
 
-    /** Rows below a table's key header that a user added without a row key (or with a duplicated one). */
-    private void addUnkeyedRows(Sheet sheet, TreeMap<Integer, List<Str>> strings, int headerRow, String kind,
+    /**
+     * Rows a user added to a table without a row key (or with a duplicated one). Only rows below the table's first
+     * keyed row count: what sits between the header and the first row is header material (captions, hints).
+     */
+    private void addUnkeyedRows(Sheet sheet, TreeMap<Integer, List<Str>> strings, int firstRow, String kind,
             Map<Integer, String> columns, Set<Integer> keyedRows) {
         if ("B".equals(kind)) {
             return;
@@ -286,7 +323,7 @@ public final class XlsxKeyIndex {
         Map<String, Integer> colOf = new HashMap<>();
         columns.forEach((c, sub) -> colOf.put(sub, c));
         int last = Math.min(sheet.getLastRowNum(), MAX_ROWS_SCANNED);
-        for (int r = headerRow + 1; r <= last; r++) {
+        for (int r = firstRow + 1; r <= last; r++) {
             Row row = sheet.getRow(r);
             if (row == null) {
                 continue;
