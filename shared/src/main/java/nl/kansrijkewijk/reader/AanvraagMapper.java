@@ -104,7 +104,27 @@ final class AanvraagMapper {
                         yesNo(E_GEEN_DUBBELFINANCIERING),
                         yesNo(E_STAATSSTEUN)),
                 new Source(document, raw.shape, sha256, locations()));
-        return new ReadResult(a, List.copyOf(findings));
+        return new ReadResult(a, inFormOrder(findings));
+    }
+
+    /** LEES-VERSIE first, then LEES-VELD in the order of the form's fields (not the order they were parsed). */
+    private List<Finding> inFormOrder(List<Finding> list) {
+        Map<String, Integer> order = formOrder();
+        List<Finding> sorted = new ArrayList<>(list);
+        sorted.sort(Comparator.comparing((Finding f) -> f.location().field() == null ? -1
+                        : order.getOrDefault(f.location().field(), Integer.MAX_VALUE))
+                .thenComparing(f -> f.activity() == null ? 0 : f.activity())
+                .thenComparing(f -> String.valueOf(f.location().field())));
+        return List.copyOf(sorted);
+    }
+
+    private Map<String, Integer> formOrder() {
+        Map<String, Integer> order = new HashMap<>();
+        List<FieldDef> all = catalogue.fields();
+        for (int i = 0; i < all.size(); i++) {
+            order.put(all.get(i).key(), i);
+        }
+        return order;
     }
 
     // ------------------------------------------------------------------------------------------------ version
@@ -370,11 +390,7 @@ final class AanvraagMapper {
      * that hold anything, in form order, so findings about blank fields can still point at a page or cell.
      */
     private Map<String, Location> locations() {
-        Map<String, Integer> order = new HashMap<>();
-        List<FieldDef> all = catalogue.fields();
-        for (int i = 0; i < all.size(); i++) {
-            order.put(all.get(i).key(), i);
-        }
+        Map<String, Integer> order = formOrder();
         TreeSet<Integer> filledActivities = new TreeSet<>();
         TreeSet<Integer> filledSchools = new TreeSet<>();
         raw.values.forEach((k, v) -> {

@@ -144,8 +144,8 @@ final class ValueParsers {
             }
         }
         if (!unreadable.isEmpty()) {
-            throw new PartialException(List.copyOf(codes), "'" + String.join("', '", unreadable)
-                    + "' is geen onderdeel van de regeling (typ codes als ARM, VEE of namen, gescheiden door komma's)");
+            throw new PartialException(List.copyOf(codes), "‘" + String.join("’, ‘", unreadable)
+                    + "’ is geen onderdeel van de regeling (typ codes als ARM, VEE of namen, gescheiden door komma's)");
         }
         return List.copyOf(codes);
     }
