@@ -79,7 +79,10 @@ class ReadFindingsTest {
             assertEquals("LEES-VELD", f.rule());
             assertEquals("art. 10, tweede lid", f.article());
             assertEquals(Severity.WAARSCHUWING, f.severity());
-            assertTrue(f.message().contains("‘" + BAD.get(f.location().field()) + "’"), f.message());
+            // A number typed into a workbook cell is stored as a number; the message quotes how Excel holds it.
+            String typed = shape == DocumentShape.XLSX && f.location().field().equals("B.ARM.fg1.2024") ? "-5000,00"
+                    : BAD.get(f.location().field());
+            assertTrue(f.message().contains("‘" + typed + "’"), f.message());
             assertNull(f.refusedAmount());
         }
     }
