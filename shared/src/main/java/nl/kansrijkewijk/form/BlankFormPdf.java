@@ -52,13 +52,18 @@ public final class BlankFormPdf {
     /** The blank form; byte-identical on every call. */
     public static synchronized byte[] generate() {
         if (cached == null) {
-            try (PDDocument doc = build(PdfLayout.standard())) {
-                cached = PdfBytes.save(doc);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot generate the blank PDF form", e);
-            }
+            cached = render();
         }
         return cached.clone();
+    }
+
+    /** Builds the form from scratch (no cache). */
+    static byte[] render() {
+        try (PDDocument doc = build(PdfLayout.standard())) {
+            return PdfBytes.save(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot generate the blank PDF form", e);
+        }
     }
 
     static PDDocument build(PdfLayout layout) throws IOException {

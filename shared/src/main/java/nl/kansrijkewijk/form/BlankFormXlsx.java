@@ -64,15 +64,20 @@ public final class BlankFormXlsx {
     /** The blank workbook; byte-identical on every call. */
     public static synchronized byte[] generate() {
         if (cached == null) {
-            BlankFormXlsx b = new BlankFormXlsx();
-            try (XSSFWorkbook wb = b.wb) {
-                b.build();
-                cached = ZipBytes.write(wb);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            cached = render();
         }
         return cached.clone();
+    }
+
+    /** Builds the workbook from scratch (no cache). */
+    static byte[] render() {
+        BlankFormXlsx b = new BlankFormXlsx();
+        try (XSSFWorkbook wb = b.wb) {
+            b.build();
+            return ZipBytes.write(wb);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void build() {

@@ -183,7 +183,7 @@ public final class PdfLayout {
         float maxLines = 1;
         for (int i = 0; i < cols.size(); i++) {
             float x = LEFT + labelWidth + 4 + i * (colWidth + 4);
-            List<String> lines = regular.wrap(cols.get(i).caption(), 7.5f, colWidth);
+            List<String> lines = bold.wrap(cols.get(i).caption(), 7.5f, colWidth - 1);
             maxLines = Math.max(maxLines, lines.size());
             for (int l = 0; l < lines.size(); l++) {
                 text(x + 1, headerTop + 8 + l * 8.5f, lines.get(l), Face.BOLD, 7.5f, 0.15f);
@@ -292,7 +292,7 @@ public final class PdfLayout {
         text(LEFT, y + 8, "Nr.", Face.BOLD, 7f, 0.15f);
         int lines = 1;
         for (int i = 0; i < subs.size(); i++) {
-            List<String> wrapped = bold.wrap(pdfCaption(subs.get(i).caption(), subs.get(i).type()), 7f, xs[2 * i + 1]);
+            List<String> wrapped = bold.wrap(pdfCaption(subs.get(i).caption(), subs.get(i).type()), 7f, xs[2 * i + 1] - 1);
             for (int l = 0; l < wrapped.size(); l++) {
                 text(xs[2 * i] + 1, y + 8 + l * 8, wrapped.get(l), Face.BOLD, 7f, 0.15f);
             }
