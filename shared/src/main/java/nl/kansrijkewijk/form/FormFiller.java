@@ -53,6 +53,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class FormFiller {
     static final float MIN_FONT = 4f;
+    static final float MIN_SINGLE_LINE_FONT = 5.5f;
 
     private FormFiller() {}
 
@@ -114,7 +115,10 @@ public final class FormFiller {
 
     record Fit(float size, List<String> lines, boolean multiline) {}
 
-    /** The largest font size up to max at which the text fits the box; multi-line text is wrapped. */
+    /**
+     * The largest font size up to max at which the text fits the box; multi-line text is wrapped. No glyph is ever
+     * placed outside the box.
+     */
     static Fit fit(String value, float width, float height, boolean multiline, float max) {
         FontMetrics m = FontMetrics.of(Face.REGULAR);
         float innerWidth = width - 4;
@@ -124,7 +128,11 @@ public final class FormFiller {
             if (w > 0) {
                 size = Math.min(size, innerWidth / w);
             }
-            return new Fit(Math.max(MIN_FONT, floorQuarter(size)), List.of(value), false);
+            if (size >= MIN_SINGLE_LINE_FONT) {
+                return new Fit(floorQuarter(size), List.of(value), false);
+            }
+            // Too long for one line at a readable size: wrap inside the box rather than let text run out of it,
+            // where a print would show it over the next field.
         }
         for (float size = max; size >= MIN_FONT; size -= 0.25f) {
             List<String> lines = m.wrap(value, size, innerWidth);
@@ -132,6 +140,7 @@ public final class FormFiller {
                 return new Fit(size, lines, true);
             }
         }
+        // Even the smallest size does not hold it all: show what fits, as a print of the field would.
         List<String> lines = m.wrap(value, MIN_FONT, innerWidth);
         return new Fit(MIN_FONT, lines.subList(0, Math.min(lines.size(), linesThatFit(height, MIN_FONT))), true);
     }

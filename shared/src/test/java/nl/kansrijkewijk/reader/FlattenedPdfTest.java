@@ -95,6 +95,23 @@ class FlattenedPdfTest {
     }
 
     @Test
+    void textTooLongForItsBoxNeverSpillsIntoTheNextField() throws Exception {
+        String longName = "Programmabureau Groningen Noord voor de wijken Selwerd, De Hoogte, Korrewegwijk, Indische "
+                + "Buurt en Oosterparkwijk-Noord";
+        String absurd = "heel lang verhaal ".repeat(200).strip();
+        Map<String, String> v = Map.of("C.1.naam", longName, "C.1.onderdeel", "ORG", "C.2.naam", absurd,
+                "C.2.onderdeel", "INT", "C.2.focusgebied", "Noord", "C.2.omschrijving", absurd);
+        ReadResult r = AanvraagReader.read("lang.pdf", FormFiller.flatten(FormFiller.fillPdf(v)));
+        assertEquals(List.of(), r.findings());
+        assertEquals(longName, r.aanvraag().activities().get(0).name());
+        assertEquals("ORG", r.aanvraag().activities().get(0).onderdeel());
+        assertEquals("INT", r.aanvraag().activities().get(1).onderdeel());
+        assertEquals("Noord", r.aanvraag().activities().get(1).focusgebied());
+        // What does not fit is lost in print, as with any printed form; what is shown is the start of the text.
+        org.junit.jupiter.api.Assertions.assertTrue(absurd.startsWith(r.aanvraag().activities().get(1).name()));
+    }
+
+    @Test
     void valuesOfAnotherFormStayOutOfTheFields() throws Exception {
         Map<String, String> v = Map.of("C.1.naam", "Alleen een naam");
         ReadResult r = AanvraagReader.read("kort.pdf", FormFiller.flatten(FormFiller.fillPdf(v)));
