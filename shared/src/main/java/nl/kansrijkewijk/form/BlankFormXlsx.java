@@ -437,8 +437,6 @@ public final class BlankFormXlsx {
         final CellStyle value;
         final CellStyle valueWrap;
         final CellStyle amount;
-        final CellStyle amountText;
-        final CellStyle date;
 
         Styles(XSSFWorkbook wb) {
             Font titleFont = wb.createFont();
@@ -484,10 +482,6 @@ public final class BlankFormXlsx {
             valueWrap.setWrapText(true);
             amount = valueStyle(wb);
             amount.setDataFormat(wb.createDataFormat().getFormat("\"€ \"#,##0.00"));
-            amountText = valueStyle(wb);
-            amountText.setDataFormat(wb.createDataFormat().getFormat("@"));
-            date = valueStyle(wb);
-            date.setDataFormat(wb.createDataFormat().getFormat("dd-mm-yyyy"));
         }
 
         private static CellStyle valueStyle(XSSFWorkbook wb) {

@@ -24,9 +24,4 @@ public enum FieldType {
     public boolean multiline() {
         return this == LONG_TEXT;
     }
-
-    /** Types whose XLSX cell is numeric when the value is a number. */
-    public boolean numeric() {
-        return this == AMOUNT || this == COUNT;
-    }
 }

@@ -483,9 +483,4 @@ public final class PdfLayout {
         return String.join(", ", items.subList(0, items.size() - 1)) + " en " + items.get(items.size() - 1);
     }
 
-    /** Width in points of text in the regular face, for callers that fit text into fields. */
-    static float regularWidth(String text, float size) {
-        return FontMetrics.of(Face.REGULAR).width(text, size);
-    }
-
 }

@@ -119,6 +119,9 @@ public final class AanvraagReader {
             if (count.known() > 0 && count.filled() > 0) {
                 raw = PdfFormReader.read(doc, name);
             } else {
+                if (count.known() > 0) {
+                    showAppearancesAsPageText(doc);
+                }
                 raw = FlattenedPdfReader.read(doc, name);
                 boolean anyValue = raw.values.values().stream().anyMatch(v -> !v.blank());
                 if (!raw.titleSeen && raw.versions.isEmpty() && !anyValue && count.known() == 0) {
@@ -129,6 +132,18 @@ public final class AanvraagReader {
                 }
             }
             return AanvraagMapper.map(raw, name, sha256);
+        }
+    }
+
+    /**
+     * The form's fields are there but hold no values: a viewer may have kept what was typed only in the fields'
+     * appearances. Drawing those into the pages lets the flattened reader see it; a blank form stays blank.
+     */
+    private static void showAppearancesAsPageText(PDDocument doc) {
+        try {
+            doc.getDocumentCatalog().getAcroForm(null).flatten();
+        } catch (IOException | RuntimeException e) {
+            LOG.info("field appearances not flattened ({}); reading the page text only", e.toString());
         }
     }
 

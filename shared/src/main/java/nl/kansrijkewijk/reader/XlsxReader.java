@@ -123,7 +123,7 @@ final class XlsxReader {
             case STRING -> new RawValue(v.getStringValue(), loc, null);
             case BOOLEAN -> new RawValue(v.getBooleanValue() ? "ja" : "nee", loc, null);
             case ERROR -> new RawValue(formula, loc, "de formule " + formula + " geeft de fout "
-                    + errorText((byte) v.getErrorValue()));
+                    + errorText(v.getErrorValue()));
             default -> new RawValue("", loc, null);
         };
     }

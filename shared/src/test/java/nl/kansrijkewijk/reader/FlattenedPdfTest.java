@@ -112,6 +112,23 @@ class FlattenedPdfTest {
     }
 
     @Test
+    void valuesKeptOnlyInFieldAppearancesAreStillRead() throws Exception {
+        byte[] appearanceOnly;
+        try (PDDocument doc = Loader.loadPDF(FormFiller.fillPdf(SampleForms.comprehensive()))) {
+            for (org.apache.pdfbox.pdmodel.interactive.form.PDField f : doc.getDocumentCatalog().getAcroForm(null)
+                    .getFieldTree()) {
+                f.getCOSObject().removeItem(org.apache.pdfbox.cos.COSName.V);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            appearanceOnly = out.toByteArray();
+        }
+        ReadResult r = AanvraagReader.read("alleen-weergave.pdf", appearanceOnly);
+        assertEquals(DocumentShape.PDF_FLATTENED, r.aanvraag().source().shape());
+        assertEquals(expected, Shapes.content(r));
+    }
+
+    @Test
     void valuesOfAnotherFormStayOutOfTheFields() throws Exception {
         Map<String, String> v = Map.of("C.1.naam", "Alleen een naam");
         ReadResult r = AanvraagReader.read("kort.pdf", FormFiller.flatten(FormFiller.fillPdf(v)));
