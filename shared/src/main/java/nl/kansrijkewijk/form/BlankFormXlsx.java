@@ -98,6 +98,9 @@ public final class BlankFormXlsx {
         buildSchools(d);
         buildQuestions(e, "E. Verklaringen van het college",
                 "Typ bij elke verklaring ja of nee. Het college verklaart:", catalogue.section("E"), 0);
+        for (Sheet s : List.of(toelichting, a, b, c, d, e)) {
+            fitRowsAndPrinting(s);
+        }
         wb.setSheetVisibility(wb.getSheetIndex(l), SheetVisibility.HIDDEN);
         wb.setActiveSheet(0);
         wb.setFirstVisibleTab(0);
@@ -161,7 +164,7 @@ public final class BlankFormXlsx {
         s.setColumnWidth(2, 42 * 256);
         s.setColumnWidth(3, 70 * 256);
         set(s, firstRow, 1, title, styles.title);
-        set(s, firstRow + 1, 1, intro, styles.note);
+        set(s, firstRow + 1, 1, intro, styles.intro);
         header(s, firstRow + 2, new String[] {KEY_HEADER, "Vraag", ANSWER_HEADER, "Toelichting en toegestane waarden"});
         int r = firstRow + 3;
         for (FieldDef f : fields) {
@@ -179,14 +182,14 @@ public final class BlankFormXlsx {
 
     private void buildBudget(Sheet s) {
         keyColumn(s);
-        s.setColumnWidth(1, 44 * 256);
+        s.setColumnWidth(1, 54 * 256);
         s.setColumnWidth(2, 30 * 256);
         for (int i = 3; i <= 7; i++) {
             s.setColumnWidth(i, 17 * 256);
         }
         set(s, 0, 1, "B. Aangevraagd bedrag per onderdeel en per jaar (inclusief btw)", styles.title);
         set(s, 1, 1, "Bedragen in euro inclusief btw. Focusgebied 1 en 2 zijn de focusgebieden uit A; alleen Amsterdam "
-                + "gebruikt focusgebied 2. Totaal = som van de jaren. Verleend: alleen bij een wijziging.", styles.note);
+                + "gebruikt focusgebied 2. Totaal = som van de jaren. Verleend: alleen bij een wijziging.", styles.intro);
         List<FormCatalogue.Sub> cols = catalogue.budgetColumns();
         String[] visible = new String[3 + cols.size()];
         String[] keys = new String[3 + cols.size()];
@@ -223,7 +226,7 @@ public final class BlankFormXlsx {
         List<FormCatalogue.Sub> subs = catalogue.activitySubs();
         set(s, 0, 1, "C. Activiteiten", styles.title);
         set(s, 1, 1, "Eén regel per activiteit. Regels toevoegen mag (laat kolom A dan leeg of typ C.61, C.62, …). "
-                + "Rij 4 noemt de toegestane waarden.", styles.note);
+                + "Rij 4 noemt de toegestane waarden.", styles.intro);
         String[] visible = new String[2 + subs.size()];
         String[] allowed = new String[2 + subs.size()];
         String[] keys = new String[2 + subs.size()];
@@ -416,6 +419,38 @@ public final class BlankFormXlsx {
                 : f.type() == FieldType.LONG_TEXT ? styles.valueWrap : styles.value);
     }
 
+    /**
+     * Row heights for wrapped text (Excel does not grow rows written by a program until they are edited) and a
+     * landscape, fit-to-width print setup, so a printed sheet stays legible.
+     */
+    private static void fitRowsAndPrinting(Sheet s) {
+        for (Row row : s) {
+            float needed = 0;
+            for (Cell cell : row) {
+                if (cell.getCellType() != org.apache.poi.ss.usermodel.CellType.STRING || !cell.getCellStyle().getWrapText()) {
+                    continue;
+                }
+                // Column widths count characters of the default 11 pt font; the notes use 9 pt.
+                short points = s.getWorkbook().getFontAt(cell.getCellStyle().getFontIndex()).getFontHeightInPoints();
+                float scale = 11f / points;
+                float chars = Math.max(4, (s.getColumnWidth(cell.getColumnIndex()) / 256f - 1) * scale);
+                int lines = 0;
+                for (String paragraph : cell.getStringCellValue().split("\\R")) {
+                    lines += Math.max(1, (int) Math.ceil(paragraph.length() / chars));
+                }
+                needed = Math.max(needed, lines * points * 1.3f + 2);
+            }
+            if (needed > s.getDefaultRowHeightInPoints() && row.getHeightInPoints() < needed) {
+                row.setHeightInPoints(Math.min(needed, 400));
+            }
+        }
+        s.getPrintSetup().setLandscape(true);
+        s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        s.setFitToPage(true);
+        s.getPrintSetup().setFitWidth((short) 1);
+        s.getPrintSetup().setFitHeight((short) 0);
+    }
+
     private static void set(Sheet s, int r, int c, String text, CellStyle style) {
         Row row = s.getRow(r) != null ? s.getRow(r) : s.createRow(r);
         Cell cell = row.createCell(c);
@@ -432,6 +467,7 @@ public final class BlankFormXlsx {
         final CellStyle header;
         final CellStyle key;
         final CellStyle note;
+        final CellStyle intro;
         final CellStyle wrap;
         final CellStyle plain;
         final CellStyle value;
@@ -472,6 +508,8 @@ public final class BlankFormXlsx {
             note.setFont(noteFont);
             note.setWrapText(true);
             note.setVerticalAlignment(VerticalAlignment.TOP);
+            intro = wb.createCellStyle();
+            intro.setFont(noteFont);
             wrap = wb.createCellStyle();
             wrap.setWrapText(true);
             wrap.setVerticalAlignment(VerticalAlignment.TOP);
