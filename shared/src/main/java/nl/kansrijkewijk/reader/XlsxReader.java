@@ -98,7 +98,8 @@ final class XlsxReader {
             case BOOLEAN:
                 return new RawValue(cell.getBooleanCellValue() ? "ja" : "nee", loc, null);
             case ERROR:
-                return new RawValue("", loc, "de cel bevat de foutwaarde " + errorText(cell.getErrorCellValue()));
+                String error = errorText(cell.getErrorCellValue());
+                return new RawValue(error, loc, "de cel bevat de foutwaarde " + error);
             case FORMULA:
                 return formula(cell, type, ev, date1904, loc);
             default:
