@@ -1,0 +1,48 @@
+package nl.kansrijkewijk.form;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/**
+ * Writes a workbook with fixed zip entry times. POI stamps every entry with the time of writing; rewriting the
+ * archive with a fixed local time (no extended timestamp fields, so no dependency on the time zone) makes equal
+ * workbooks byte-identical.
+ */
+public final class ZipBytes {
+    private static final LocalDateTime FIXED = LocalDateTime.of(2023, 7, 1, 0, 0);
+
+    private ZipBytes() {}
+
+    public static byte[] write(Workbook wb) {
+        try {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream(1 << 16);
+            wb.write(raw);
+            return normalise(raw.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write workbook", e);
+        }
+    }
+
+    static byte[] normalise(byte[] zip) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length + 1024);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+                ZipOutputStream z = new ZipOutputStream(out)) {
+            z.setLevel(6);
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setTimeLocal(FIXED);
+                z.putNextEntry(copy);
+                in.transferTo(z);
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}
