@@ -44,11 +44,8 @@ class KwTest {
     }
 
     @Test
-    void checkAndFormAreDispatchedToTheirCommands() {
-        assertEquals(1, kw("check", "aanvraag.pdf", "--json"));
-        assertTrue(err().contains("nog niet beschikbaar"), err());
-        err.reset();
-        assertEquals(1, kw("form", "formulieren"));
-        assertTrue(err().contains("nog niet beschikbaar"), err());
+    void checkOfAMissingFileSaysSoInDutch() {
+        assertEquals(2, kw("check", "bestaat-niet.pdf", "--json"));
+        assertTrue(err().contains("Kan 'bestaat-niet.pdf' niet lezen"), err());
     }
 }

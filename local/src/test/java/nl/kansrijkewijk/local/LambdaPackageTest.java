@@ -55,7 +55,8 @@ class LambdaPackageTest {
     void theHandlerRunsFromTheJarAloneWithItsConfigurationFromTheEnvironment() throws Exception {
         assumeTrue(Files.exists(JAR), "no deployment jar yet (built in the package phase)");
         try (LocalPipeline pipeline = LocalPipeline.start("127.0.0.1", 0, null, Processors.standard())) {
-            pipeline.upload("inbox/GM0363/uit-de-jar.pdf", "%PDF-1.4 jar".getBytes(StandardCharsets.UTF_8), "application/pdf");
+            pipeline.upload("inbox/GM0363/uit-de-jar.pdf", Files.readAllBytes(Path.of("..", "test-fixtures", "generated",
+                    "amsterdam-correct.pdf")), "application/pdf");
             HeadObjectResponse head = pipeline.s3().headObject(b -> b.bucket(LocalPipeline.UPLOAD_BUCKET).key("inbox/GM0363/uit-de-jar.pdf"));
             String eTag = head.eTag().replace("\"", "");
             Path event = tmp.resolve("event.json");
@@ -85,6 +86,7 @@ class LambdaPackageTest {
 
             assertEquals(0, process.exitValue(), output);
             assertTrue(output.contains("RESULT 1 record(s): processed=1"), output);
+            assertTrue(output.contains("toekenning"), "the real core judged the form inside the jar: " + output);
             assertTrue(pipeline.list(LocalPipeline.OUTPUT_BUCKET, "GM0363/uit-de-jar.pdf/" + eTag + "/").stream()
                     .anyMatch(o -> o.key().endsWith("/manifest.json")));
         }

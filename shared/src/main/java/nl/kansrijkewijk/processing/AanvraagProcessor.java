@@ -61,7 +61,8 @@ public final class AanvraagProcessor implements DocumentProcessor {
         try {
             read = AanvraagReader.read(documentName, content);
         } catch (UnreadableDocumentException e) {
-            LOG.warn("unreadable upload {} (sha256 {}): {}", documentName, sha256, e.getMessage(), e.getCause());
+            LOG.warn("unreadable upload {} (sha256 {}): {}", documentName, sha256, e.getMessage());
+            LOG.debug("cause of the unreadable upload {}", documentName, e.getCause());
             return new Evaluation(documentName, sha256, null, null, List.of(), null, e.userMessage());
         }
         Aanvraag aanvraag = read.aanvraag();

@@ -1,0 +1,76 @@
+package nl.kansrijkewijk.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import nl.kansrijkewijk.processing.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ./kw check and ./kw form on real files: a committed fixture, an unreadable upload, the blank form. */
+class CheckAndFormCommandTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path BREDA = ROOT.resolve("test-fixtures/generated/breda-boven-maximum-reintegratie-2023.xlsx");
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return CheckCommand.run(ROOT, List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void textOutputNamesEveryFindingWithItsArticleAndTheOutline() {
+        assertEquals(0, run(BREDA.toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("Gemeente: Breda (GM0758)"), text);
+        assertTrue(text.contains("[AFWIJZING] MAXIMUM-OVERSCHREDEN — art. 5, tweede lid"), text);
+        assertTrue(text.contains("[WAARSCHUWING] TERMIJN-JAAR — art. 13, vierde lid"), text);
+        assertTrue(text.contains("BESLUIT (concept)"), text);
+        assertTrue(text.contains("uiterlijk: 23 december 2023"), text);
+    }
+
+    @Test
+    void jsonOutputFollowsTheDocumentedSchema() throws Exception {
+        assertEquals(0, run(BREDA.toString(), "--json"));
+        JsonNode report = Json.mapper().readTree(out.toByteArray());
+        assertEquals("kw-bevindingen/1", report.get("schema").asText());
+        assertEquals("Breda", report.get("gemeente").asText());
+        JsonNode first = report.get("findings").get(0);
+        for (String key : List.of("rule", "article", "severity", "message", "location", "trail")) {
+            assertTrue(first.has(key), key + " missing in " + first);
+        }
+        assertEquals("afwijzing", first.get("severity").asText());
+        assertTrue(report.get("besluit").get("onderdelen").size() > 0);
+    }
+
+    @Test
+    void anUnreadableFileGivesADutchMessageAndExitCode1(@TempDir Path tmp) throws Exception {
+        Path junk = tmp.resolve("aanvraag.pdf");
+        Files.writeString(junk, "dit is geen pdf");
+        assertEquals(1, run(junk.toString()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("Uitkomst: onleesbaar"), text);
+        assertTrue(!text.contains("Exception"), text);
+    }
+
+    @Test
+    void formWritesTheBlankPdfAndWorkbook(@TempDir Path tmp) throws Exception {
+        int code = FormCommand.run(List.of(tmp.toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        try (var files = Files.list(tmp)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(List.of("aanvraagformulier-kansrijke-wijk-KW-2023-1.pdf",
+                    "aanvraagformulier-kansrijke-wijk-KW-2023-1.xlsx"), names);
+        }
+    }
+}
