@@ -1,14 +1,6 @@
 package nl.kansrijkewijk.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import nl.kansrijkewijk.regeling.Names;
+import nl.kansrijkewijk.regeling.Regeling;
+import nl.kansrijkewijk.regeling.RegelingCatalogus;
 
 /** The PDF and XLSX files under test-fixtures/, and the inbox key a gemeente would upload each to. */
 final class Fixtures {
@@ -80,37 +74,18 @@ final class Fixtures {
         return null;
     }
 
-    private static final List<Gemeente> GEMEENTEN = readGemeenten();
+    private static final List<Gemeente> GEMEENTEN = gemeenten();
 
-    /**
-     * Only the gemeenten list of the first regeling data file, read as a plain YAML tree: picking an upload
-     * folder for a fixture should not depend on the rest of the regeling model.
-     */
-    private static List<Gemeente> readGemeenten() {
-        try (InputStream index = Fixtures.class.getResourceAsStream("/regeling/index.txt")) {
-            if (index == null) {
-                return List.of();
-            }
-            String first = new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8)).lines()
-                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst().orElse(null);
-            if (first == null) {
-                return List.of();
-            }
-            JsonNode root;
-            try (InputStream data = Fixtures.class.getResourceAsStream("/regeling/" + first)) {
-                root = new ObjectMapper(new YAMLFactory()).readTree(data);
-            }
-            List<Gemeente> gemeenten = new ArrayList<>();
-            for (JsonNode g : root.path("gemeenten")) {
-                List<String> names = new ArrayList<>();
-                names.add(g.path("name").asText());
-                g.path("aliases").forEach(a -> names.add(a.asText()));
-                names.add(g.path("cbsCode").asText());
-                gemeenten.add(new Gemeente(g.path("name").asText(), g.path("cbsCode").asText(), List.copyOf(names)));
-            }
-            return List.copyOf(gemeenten);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the gemeenten of the regeling", e);
+    /** From the regeling the processor loads anyway: its data file is parsed once per JVM. */
+    private static List<Gemeente> gemeenten() {
+        List<Gemeente> gemeenten = new ArrayList<>();
+        for (Regeling.Gemeente g : RegelingCatalogus.standard().first().gemeenten()) {
+            List<String> names = new ArrayList<>();
+            names.add(g.name());
+            names.addAll(g.aliases());
+            names.add(g.cbsCode());
+            gemeenten.add(new Gemeente(g.name(), g.cbsCode(), List.copyOf(names)));
         }
+        return List.copyOf(gemeenten);
     }
 }

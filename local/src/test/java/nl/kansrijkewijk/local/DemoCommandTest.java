@@ -74,10 +74,23 @@ class DemoCommandTest {
         return files;
     }
 
+    private static Run firstRun;
+
+    /**
+     * One full demo over every fixture, shared by the tests that only read its result: a run costs seconds per
+     * dozen documents, and the repeat-run test compares against it instead of making its own.
+     */
+    private static synchronized Run firstRun() throws Exception {
+        if (firstRun == null) {
+            firstRun = demo(root.resolve("uitvoer-1"));
+        }
+        return firstRun;
+    }
+
     @Test
     void everyFixtureGetsAManifestedOutputFolderAndARowInTheSummary() throws Exception {
-        Path out = root.resolve("uitvoer-a");
-        Run run = demo(out);
+        Path out = root.resolve("uitvoer-1");
+        Run run = firstRun();
 
         assertEquals(0, run.exitCode(), run.err());
         Map<String, byte[]> files = files(out);
@@ -104,19 +117,17 @@ class DemoCommandTest {
 
     @Test
     void aSecondRunWritesTheSameFilesWithTheSameBytes() throws Exception {
+        // Each run starts a fresh S3 store, so a rerun into the same folder is as independent as one elsewhere.
         Path first = root.resolve("uitvoer-1");
-        Path second = root.resolve("uitvoer-2");
-        Run a = demo(first);
-        Run b = demo(second);
+        Run a = firstRun();
+        Map<String, byte[]> one = files(first);
         Run again = demo(first);
 
-        Map<String, byte[]> one = files(first);
-        Map<String, byte[]> two = files(second);
-        assertEquals(one.keySet(), two.keySet());
+        assertEquals(0, again.exitCode(), again.err());
+        Map<String, byte[]> two = files(first);
+        assertEquals(one.keySet(), two.keySet(), "the rerun replaced the folder's content, nothing piled up");
         one.forEach((name, bytes) -> assertArrayEquals(bytes, two.get(name), name));
-        assertEquals(a.out().replace("uitvoer-1", "X"), b.out().replace("uitvoer-2", "X"));
         assertEquals(a.out(), again.out());
-        assertEquals(one.keySet(), files(first).keySet(), "the rerun replaced the folder's content, nothing piled up");
     }
 
     @Test

@@ -15,6 +15,7 @@ import nl.kansrijkewijk.check.BudgetGroups;
 import nl.kansrijkewijk.check.Finding;
 import nl.kansrijkewijk.check.FocusgebiedNames;
 import nl.kansrijkewijk.check.Severity;
+import nl.kansrijkewijk.check.Texts;
 import nl.kansrijkewijk.check.Trail;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Regeling;
@@ -93,7 +94,7 @@ public final class BesluitCalculator {
         if (limit != null) {
             t.input("Termijnen Bijlage", installmentsText(limit.installments()));
         }
-        t.input("Btw-percentage (Toelichting art. 2)", btwPercent.stripTrailingZeros().toPlainString() + " %");
+        t.input("Btw-percentage (Toelichting art. 2)", Texts.percent(btwPercent));
 
         List<Besluit.Refusal> refusals = new ArrayList<>();
         BigDecimal refused = Money.ZERO;
@@ -127,7 +128,7 @@ public final class BesluitCalculator {
         t.step(Money.format(g.requested()) + " − " + Money.format(refused) + " = " + Money.format(granted) + " te verlenen");
         BigDecimal btw = Money.percent(granted, btwPercent);
         BigDecimal payable = granted.subtract(btw);
-        t.step("btw-component: " + btwPercent.stripTrailingZeros().toPlainString() + " % van " + Money.format(granted) + " = " + Money.format(btw));
+        t.step("btw-component: " + Texts.percent(btwPercent) + " van " + Money.format(granted) + " = " + Money.format(btw));
         t.step("uit te betalen: " + Money.format(granted) + " − " + Money.format(btw) + " = " + Money.format(payable));
 
         SortedMap<Integer, BigDecimal> weights = limit != null && !limit.installments().isEmpty()

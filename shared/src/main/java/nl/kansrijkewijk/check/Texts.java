@@ -35,7 +35,7 @@ public final class Texts {
     }
 
     public static String capitalise(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return s == null || s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** "a", "a en b", "a, b en c". */

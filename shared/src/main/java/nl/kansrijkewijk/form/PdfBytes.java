@@ -2,12 +2,11 @@ package nl.kansrijkewijk.form;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
+import nl.kansrijkewijk.hash.Sha256;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -40,7 +39,7 @@ final class PdfBytes {
         fixDates(doc);
         setId(doc, new byte[16]);
         byte[] first = write(doc);
-        setId(doc, Arrays.copyOf(sha256(first), 16));
+        setId(doc, Arrays.copyOf(Sha256.digest(first), 16));
         return write(doc);
     }
 
@@ -55,13 +54,5 @@ final class PdfBytes {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
         doc.save(out);
         return out.toByteArray();
-    }
-
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

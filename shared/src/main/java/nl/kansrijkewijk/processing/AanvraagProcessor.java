@@ -1,9 +1,6 @@
 package nl.kansrijkewijk.processing;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -15,6 +12,7 @@ import nl.kansrijkewijk.check.Finding;
 import nl.kansrijkewijk.check.FindingOrder;
 import nl.kansrijkewijk.check.RuleCatalogue;
 import nl.kansrijkewijk.check.Severity;
+import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.reader.AanvraagReader;
 import nl.kansrijkewijk.reader.ReadResult;
 import nl.kansrijkewijk.reader.UnreadableDocumentException;
@@ -56,7 +54,7 @@ public final class AanvraagProcessor implements DocumentProcessor {
 
     /** Reads and judges one upload; never throws for bad input. */
     public Evaluation evaluate(String documentName, byte[] content) {
-        String sha256 = sha256(content);
+        String sha256 = Sha256.hex(content);
         ReadResult read;
         try {
             read = AanvraagReader.read(documentName, content);
@@ -101,13 +99,5 @@ public final class AanvraagProcessor implements DocumentProcessor {
         out.put(OutputNames.BEVINDINGEN_HTML, reportHtml.write(e.besluit(), e.aanvraag(), e.findings(), e.regeling()));
         out.put(OutputNames.BESCHIKKING, beschikking.write(e.besluit(), e.aanvraag(), e.findings(), e.regeling()));
         return out;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
     }
 }

@@ -3,13 +3,12 @@ package nl.kansrijkewijk.reader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import nl.kansrijkewijk.form.FormFields;
+import nl.kansrijkewijk.hash.Sha256;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -83,7 +82,7 @@ public final class AanvraagReader {
             throw new UnreadableDocumentException("Het bestand is groter dan 20 MB en wordt niet gelezen. Upload alleen "
                     + "het ingevulde formulier, zonder bijlagen.", "upload of " + content.length + " bytes");
         }
-        String sha256 = sha256(content);
+        String sha256 = Sha256.hex(content);
         if (isPdf(content)) {
             return readPdf(name, content, sha256);
         }
@@ -272,13 +271,5 @@ public final class AanvraagReader {
 
     private static String head(byte[] c) {
         return HexFormat.of().formatHex(c, 0, Math.min(c.length, 16));
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

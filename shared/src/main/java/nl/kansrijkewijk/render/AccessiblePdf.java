@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.money.DutchDates;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -133,19 +132,11 @@ public final class AccessiblePdf {
 
     /** Without an /ID, PDFBox derives one from the clock; a content hash keeps the bytes reproducible. */
     private static void fixIdentifier(PDDocument doc, String xhtml) {
-        byte[] id = Arrays.copyOf(sha256(xhtml.getBytes(StandardCharsets.UTF_8)), 16);
+        byte[] id = Arrays.copyOf(Sha256.digest(xhtml.getBytes(StandardCharsets.UTF_8)), 16);
         COSArray ids = new COSArray();
         ids.add(new COSString(id, true));
         ids.add(new COSString(id, true));
         doc.getDocument().getTrailer().setItem(COSName.ID, ids);
-    }
-
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static byte[] resource(String path) {

@@ -21,6 +21,7 @@ import nl.kansrijkewijk.besluit.Besluit.OnderdeelBesluit;
 import nl.kansrijkewijk.besluit.Besluit.Refusal;
 import nl.kansrijkewijk.check.Finding;
 import nl.kansrijkewijk.check.Severity;
+import nl.kansrijkewijk.check.Texts;
 import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Regeling;
@@ -129,7 +130,7 @@ final class BeschikkingHtml {
         if (!focusgebieden.isEmpty()) {
             intro.append(focusgebieden.size() == 1 ? " De aanvraag betreft het stedelijk focusgebied "
                     : " De aanvraag betreft de stedelijke focusgebieden ")
-                    .append(Dutch.list(focusgebieden)).append('.');
+                    .append(Texts.join(focusgebieden)).append('.');
         }
         intro.append(" In deze brief beslis ik op uw aanvraag.");
         x.element("p", null, intro.toString());
@@ -300,7 +301,7 @@ final class BeschikkingHtml {
 
     /** The onderdeel cell: name, legal basis and the article of its maximum, and the focusgebied if split. */
     private void groupHeader(OnderdeelBesluit o, boolean withArticles) {
-        x.element("span", "onderdeel-name", Dutch.capitalise(o.name() != null ? o.name() : o.onderdeel()));
+        x.element("span", "onderdeel-name", Texts.capitalise(o.name() != null ? o.name() : o.onderdeel()));
         if (o.focusgebied() != null) {
             x.element("span", "sub", "Focusgebied " + o.focusgebied());
         }
@@ -335,7 +336,7 @@ final class BeschikkingHtml {
         }
         if (shared[0].signum() != 0 || shared[1].signum() != 0) {
             x.raw("<tr><th scope=\"row\">").text("Niet verdeeld (gezamenlijk voor "
-                    + Dutch.list(focusgebieden) + ")").raw("</th>");
+                    + Texts.join(focusgebieden) + ")").raw("</th>");
             td(Money.format(shared[0]));
             td(Money.format(shared[1]));
             x.raw("</tr>");
@@ -429,7 +430,7 @@ final class BeschikkingHtml {
         if (f.activity() != null) {
             h.append("Activiteit ").append(f.activity());
         } else if (f.onderdeel() != null) {
-            h.append(r.onderdeel(f.onderdeel()).map(o -> Dutch.capitalise(o.name())).orElse(f.onderdeel()));
+            h.append(r.onderdeel(f.onderdeel()).map(o -> Texts.capitalise(o.name())).orElse(f.onderdeel()));
             if (f.focusgebied() != null) {
                 h.append(", focusgebied ").append(f.focusgebied());
             }
@@ -619,8 +620,8 @@ final class BeschikkingHtml {
             }
             n++;
             x.raw("<tr><td>").text(Integer.toString(n)).raw("</td><th scope=\"row\">")
-                    .text(Dutch.capitalise(o.name())).raw("</th><td>")
-                    .text(o.focusgebied() != null ? o.focusgebied() : Dutch.list(focusgebieden))
+                    .text(Texts.capitalise(o.name())).raw("</th><td>")
+                    .text(o.focusgebied() != null ? o.focusgebied() : Texts.join(focusgebieden))
                     .raw("</td>");
             td(Money.format(o.granted()));
             x.raw("</tr>");
@@ -651,7 +652,7 @@ final class BeschikkingHtml {
             seen.add(o.onderdeel());
             Optional<Regeling.Onderdeel> od = r.onderdeel(o.onderdeel());
             String article = od.map(v -> "artikel " + v.article() + ", eerste lid").orElse("");
-            x.element("li", null, Dutch.capitalise(o.name()) + ": " + article + spendingExtra(o.onderdeel()) + ".");
+            x.element("li", null, Texts.capitalise(o.name()) + ": " + article + spendingExtra(o.onderdeel()) + ".");
         }
         x.raw("</ul>");
         x.element("p", null, "U ontvangt geen uitkering voor activiteiten waarvoor de gemeente al een vergoeding van "
@@ -807,7 +808,7 @@ final class BeschikkingHtml {
                         k -> new ArrayList<>()).add(act));
         for (Map.Entry<String, List<Activity>> e : byOnderdeel.entrySet()) {
             String caption = e.getKey().isEmpty() ? "Zonder (herkenbaar) onderdeel"
-                    : r.onderdeel(e.getKey()).map(o -> Dutch.capitalise(o.name()) + " (artikel " + o.article() + ")")
+                    : r.onderdeel(e.getKey()).map(o -> Texts.capitalise(o.name()) + " (artikel " + o.article() + ")")
                             .orElse("Onderdeel " + e.getKey());
             tableOpen(e.getValue().size(), caption);
             th("Nr.", "w6");

@@ -2,9 +2,9 @@ package nl.kansrijkewijk.render;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import nl.kansrijkewijk.besluit.Besluit;
+import nl.kansrijkewijk.check.Texts;
 import nl.kansrijkewijk.form.FormFields;
 
 /** Small pieces of Dutch text shared by the letter and the reports. */
@@ -33,40 +33,19 @@ final class Dutch {
         return number(n) + (n == 1 ? " maand" : " maanden");
     }
 
-    /** "5", "0", "2,5" followed by " %". */
+    /** "5 %", "2,5 %"; a missing percentage prints as a dash. */
     static String percent(BigDecimal p) {
-        if (p == null) {
-            return "—";
-        }
-        return p.stripTrailingZeros().toPlainString().replace('.', ',') + " %";
+        return p == null ? "—" : Texts.percent(p);
     }
 
     /** "100 procent" as the regeling writes it. */
     static String procent(BigDecimal p) {
-        return p.stripTrailingZeros().toPlainString().replace('.', ',') + " procent";
-    }
-
-    static String capitalise(String s) {
-        if (s == null || s.isEmpty()) {
-            return s;
-        }
-        return s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+        return Texts.percent(p).replace(" %", " procent");
     }
 
     /** The records allow null lists where nothing was read; the writers treat that as empty. */
     static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
-    }
-
-    /** "Zuidoost en Nieuw-West", "A, B en C". */
-    static String list(List<String> items) {
-        if (items.isEmpty()) {
-            return "";
-        }
-        if (items.size() == 1) {
-            return items.get(0);
-        }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " en " + items.get(items.size() - 1);
     }
 
     /** Form order of the onderdelen (art. 3 to 9); unknown codes last. */
@@ -77,7 +56,7 @@ final class Dutch {
 
     /** "Preventie van armoede en schulden — Zuidoost" for a split group, else the name. */
     static String groupLabel(Besluit.OnderdeelBesluit o) {
-        String name = capitalise(o.name() != null ? o.name() : o.onderdeel());
+        String name = Texts.capitalise(o.name() != null ? o.name() : o.onderdeel());
         return o.focusgebied() == null ? name : name + " — " + o.focusgebied();
     }
 }

@@ -10,6 +10,7 @@ import nl.kansrijkewijk.besluit.Besluit.OnderdeelBesluit;
 import nl.kansrijkewijk.besluit.Besluit.Refusal;
 import nl.kansrijkewijk.check.Finding;
 import nl.kansrijkewijk.check.Severity;
+import nl.kansrijkewijk.check.Texts;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Regeling;
 
@@ -161,7 +162,7 @@ public final class ReportHtmlWriter {
         }
         x.raw("</tr></thead><tbody>");
         for (OnderdeelBesluit o : b.onderdelen()) {
-            x.raw("<tr><th scope=\"row\">").text(Dutch.capitalise(o.name()) + " (" + o.onderdeel() + ")")
+            x.raw("<tr><th scope=\"row\">").text(Texts.capitalise(o.name()) + " (" + o.onderdeel() + ")")
                     .raw("</th>");
             x.element("td", null, nz(o.focusgebied()));
             x.element("td", null, nz(o.legalBasis()) + (o.maximumArticle() == null ? "" : "; maximum: "

@@ -20,6 +20,7 @@ import nl.kansrijkewijk.besluit.Besluit.OnderdeelBesluit;
 import nl.kansrijkewijk.besluit.Besluit.Refusal;
 import nl.kansrijkewijk.check.Finding;
 import nl.kansrijkewijk.check.Severity;
+import nl.kansrijkewijk.check.Texts;
 import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.regeling.Regeling;
 import org.apache.poi.ooxml.POIXMLProperties;
@@ -135,7 +136,7 @@ public final class ReportXlsxWriter {
         }
         for (OnderdeelBesluit o : b.onderdelen()) {
             Row row = sh.createRow(r++);
-            text(row, 0, Dutch.capitalise(o.name()), st.wrap);
+            text(row, 0, Texts.capitalise(o.name()), st.wrap);
             text(row, 1, o.onderdeel(), st.wrap);
             text(row, 2, o.focusgebied(), st.wrap);
             text(row, 3, o.legalBasis(), st.wrap);
@@ -182,7 +183,7 @@ public final class ReportXlsxWriter {
             for (Refusal f : Dutch.orEmpty(o.refusals())) {
                 Row row = sh.createRow(r++);
                 refusals++;
-                text(row, 0, Dutch.capitalise(o.name()), st.wrap);
+                text(row, 0, Texts.capitalise(o.name()), st.wrap);
                 text(row, 1, o.onderdeel(), st.wrap);
                 text(row, 2, o.focusgebied(), st.wrap);
                 text(row, 3, c.activity(f.activity()), st.wrap);

@@ -1,13 +1,11 @@
 package nl.kansrijkewijk.render;
 
 import static nl.kansrijkewijk.money.Money.euros;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +25,7 @@ import nl.kansrijkewijk.check.Finding;
 import nl.kansrijkewijk.check.Location;
 import nl.kansrijkewijk.check.Severity;
 import nl.kansrijkewijk.check.Trail;
+import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.regeling.RegelingCatalogus;
@@ -341,7 +340,7 @@ final class Scenarios {
 
     static Aanvraag aanvraag(String gemeente, String code, List<String> fgs, AanvraagKind kind, String verleningKenmerk,
             LocalDate date, List<BudgetLine> budget, List<Activity> acts, String doc) {
-        String sha = HexFormat.of().formatHex(AccessiblePdf.sha256((doc + date).getBytes(StandardCharsets.UTF_8)));
+        String sha = Sha256.hex((doc + date).getBytes(StandardCharsets.UTF_8));
         return new Aanvraag("KW-2023-1", gemeente, code, fgs, kind, verleningKenmerk, date,
                 new Aanvraag.Person("J. de Vries", "wethouder", null, null),
                 new Aanvraag.Person("A. Jansen", "programmamanager", "a.jansen@example.nl", "020-1234567"),

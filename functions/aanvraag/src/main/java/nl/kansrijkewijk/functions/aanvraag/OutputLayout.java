@@ -3,6 +3,7 @@ package nl.kansrijkewijk.functions.aanvraag;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import nl.kansrijkewijk.hash.Sha256;
 
 /**
  * Where the outputs of one upload go in the output bucket:
@@ -34,7 +35,7 @@ public final class OutputLayout {
             throw new IllegalStateException("upload has neither version id nor ETag: " + upload.describe());
         }
         // Version ids and ETags are URL-safe today; anything else is hashed rather than put in a key.
-        return SAFE_TOKEN.matcher(token).matches() ? token : "h" + Hashes.sha256Hex(token.getBytes(StandardCharsets.UTF_8)).substring(0, 40);
+        return SAFE_TOKEN.matcher(token).matches() ? token : "h" + Sha256.hex(token.getBytes(StandardCharsets.UTF_8)).substring(0, 40);
     }
 
     /** Output names are plain file names chosen by the processor; the manifest name is reserved. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.processing.DocumentProcessor;
 import nl.kansrijkewijk.processing.ProcessingResult;
 import org.slf4j.Logger;
@@ -72,7 +73,7 @@ public final class UploadPipeline {
         byte[] bytes = content.bytes();
         ProcessingResult result = processor.process(upload.fileName(), bytes);
         Manifest.Source source = new Manifest.Source(upload.bucket(), upload.key(), upload.pinnedVersionId(),
-                upload.eTag() != null ? upload.eTag() : content.eTag(), bytes.length, Hashes.sha256Hex(bytes));
+                upload.eTag() != null ? upload.eTag() : content.eTag(), bytes.length, Sha256.hex(bytes));
         UploadOutcome.Kind kind = result.status() == ProcessingResult.Status.VERWERKT
                 ? UploadOutcome.Kind.PROCESSED : UploadOutcome.Kind.REPORTED;
         Manifest manifest = writeAll(prefix, source, status(result.status()), result.gemeente(), result.outcome(),
@@ -111,7 +112,7 @@ public final class UploadPipeline {
 
     /** @return size and SHA-256 of what the key now holds */
     private Stored writeOnce(String key, byte[] content, String contentType) {
-        String sha256 = Hashes.sha256Hex(content);
+        String sha256 = Sha256.hex(content);
         if (store.putIfAbsent(config.outputBucket(), key, content, contentType, Map.of(SHA256_METADATA, sha256))) {
             return new Stored(content.length, sha256);
         }

@@ -3,6 +3,7 @@ package nl.kansrijkewijk.functions.aanvraag;
 import java.nio.charset.StandardCharsets;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.processing.DocumentProcessor;
 import nl.kansrijkewijk.processing.ProcessingResult;
 
@@ -25,7 +26,7 @@ final class ContentDerivedProcessor implements DocumentProcessor {
         SortedMap<String, byte[]> outputs = new TreeMap<>();
         outputs.put("naam.txt", documentName.getBytes(StandardCharsets.UTF_8));
         outputs.put("omgekeerd.bin", reversed(content));
-        outputs.put("sha256.txt", Hashes.sha256Hex(content).getBytes(StandardCharsets.US_ASCII));
+        outputs.put("sha256.txt", Sha256.hex(content).getBytes(StandardCharsets.US_ASCII));
         long afwijzingen = content.length % 3;
         return new ProcessingResult(ProcessingResult.Status.VERWERKT, "Testgemeente",
                 afwijzingen == 0 ? "toekenning" : "gedeeltelijke afwijzing", afwijzingen, content.length % 5, outputs);

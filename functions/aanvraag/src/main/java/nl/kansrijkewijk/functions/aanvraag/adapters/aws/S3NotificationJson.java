@@ -1,7 +1,6 @@
 package nl.kansrijkewijk.functions.aanvraag.adapters.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import nl.kansrijkewijk.processing.Json;
 
 /**
  * The JSON document S3 hands to Lambda for object-created notifications (event version 2.1), for places
@@ -19,7 +19,6 @@ import java.util.UUID;
  * deserializer, so the handler sees exactly what it sees in AWS, URL-encoded keys included.
  */
 public final class S3NotificationJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DateTimeFormatter EVENT_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -39,7 +38,7 @@ public final class S3NotificationJson {
             records.add(record(region, o));
         }
         try {
-            return MAPPER.writeValueAsString(Map.of("Records", records));
+            return Json.mapper().writeValueAsString(Map.of("Records", records));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
