@@ -85,9 +85,18 @@ final class ActivityRules implements RuleSet {
             if (g.focusgebieden().size() <= 1) {
                 return; // one focusgebied: a blank answer can only mean that one
             }
+            String code = Texts.blank(a.onderdeel()) ? null : a.onderdeel().strip();
+            // The Bijlage gives Amsterdam one ORG amount for both focusgebieden: there the gap changes no amount.
+            boolean oneAmount = code != null && ctx.regeling.bijlageEntry(code, g.name())
+                    .map(e -> !e.splitPerFocusgebied()).orElse(false);
+            String why = oneAmount
+                    ? ". Voor " + ctx.onderdeelName(code) + " noemt de Bijlage één bedrag voor beide focusgebieden, dus"
+                            + " het bedrag verandert niet; vermeld wel waar de activiteit plaatsvindt (of dat zij beide"
+                            + " focusgebieden betreft)."
+                    : " en de Bijlage kent per focusgebied eigen bedragen.";
             ctx.finding(ACTIVITEIT_FOCUSGEBIED).activity(a).field(field)
                     .message(Texts.activityAtStart(a) + " noemt geen focusgebied; " + g.name() + " heeft er "
-                            + g.focusgebieden().size() + " (" + own + ") en de Bijlage kent per focusgebied eigen bedragen.")
+                            + g.focusgebieden().size() + " (" + own + ")" + why)
                     .input("Focusgebied (" + field + ")", "(leeg)")
                     .input("Stedelijke focusgebieden van " + g.name(), own)
                     .outcome("focusgebied ontbreekt")

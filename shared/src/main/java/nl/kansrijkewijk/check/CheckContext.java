@@ -236,6 +236,11 @@ public final class CheckContext {
         if (rule != null) {
             return onderdeelName(key.get().onderdeel()) + " is al in zijn geheel afgewezen (" + rule + ")";
         }
+        // Only section B is requested: refusing an activity's budget from a group that asks nothing would put an
+        // amount in the finding that the besluit can never refuse.
+        if (groups.group(key.get()).map(BudgetGroups.Group::requested).orElse(Money.ZERO).signum() == 0) {
+            return "onderdeel B vraagt voor " + groups.label(key.get()) + " geen bedrag aan";
+        }
         return null;
     }
 

@@ -122,8 +122,9 @@ public final class AanvraagReader {
                     showAppearancesAsPageText(doc);
                 }
                 raw = FlattenedPdfReader.read(doc, name);
-                boolean anyValue = raw.values.values().stream().anyMatch(v -> !v.blank());
-                if (!raw.titleSeen && raw.versions.isEmpty() && !anyValue && count.known() == 0) {
+                // Any text PDF puts some text inside the form's boxes; only the form's own printed text makes it
+                // the form (a manual of 100 pages was read as an aanvraag and refused as a whole).
+                if (!raw.titleSeen && raw.versions.isEmpty() && count.known() == 0) {
                     throw new UnreadableDocumentException(NOT_THE_FORM + "de PDF bevat geen velden en geen tekst van dit "
                             + "formulier. Een scan of foto van het formulier kan niet worden gelezen; gebruik het "
                             + "invulbare formulier (PDF of xlsx).",

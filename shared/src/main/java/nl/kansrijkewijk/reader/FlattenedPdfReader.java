@@ -17,6 +17,9 @@ import nl.kansrijkewijk.check.Location;
 import nl.kansrijkewijk.form.PdfLayout;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.font.encoding.GlyphList;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
@@ -207,13 +210,37 @@ final class FlattenedPdfReader {
         return c.pages;
     }
 
+    /**
+     * Ghostscript's pdfwrite (behind many "print to PDF" drivers) writes a ToUnicode map that turns glyphs outside
+     * Latin-1 into Latin-1 characters: € becomes ¬, ’ becomes 9, – becomes 3. The embedded subset keeps its glyph
+     * names, so when the name denotes a character beyond Latin-1 while the map claims a single Latin-1 character, the
+     * name is believed. A correct map never disagrees that way, so other PDFs read as before.
+     */
+    static String repairedUnicode(TextPosition t) {
+        String u = t.getUnicode();
+        if (u == null || u.length() != 1 || u.charAt(0) > 0xFF
+                || !(t.getFont() instanceof PDType0Font type0)
+                || !(type0.getDescendantFont() instanceof PDCIDFontType2 cid)) {
+            return u;
+        }
+        try {
+            int[] codes = t.getCharacterCodes();
+            var post = codes.length == 1 && cid.isEmbedded() ? cid.getTrueTypeFont().getPostScript() : null;
+            String name = post == null ? null : post.getName(cid.codeToGID(codes[0]));
+            String byName = name == null ? null : GlyphList.getAdobeGlyphList().toUnicode(name);
+            return byName != null && byName.length() == 1 && byName.charAt(0) > 0xFF ? byName : u;
+        } catch (IOException | RuntimeException e) {
+            return u;
+        }
+    }
+
     /** Collects every glyph with its position; PDFTextStripper's own line building is not used. */
     private static final class Collector extends PDFTextStripper {
         final Map<Integer, List<Glyph>> pages = new TreeMap<>();
 
         @Override
         protected void processTextPosition(TextPosition t) {
-            String u = t.getUnicode();
+            String u = repairedUnicode(t);
             if (u == null || u.isEmpty()) {
                 return;
             }

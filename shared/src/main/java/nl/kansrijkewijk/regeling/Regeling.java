@@ -110,7 +110,8 @@ public record Regeling(
         if (nameOrCode == null || nameOrCode.isBlank()) {
             return Optional.empty();
         }
-        String n = Names.normalise(nameOrCode);
+        // People write the name the way their letterhead does: "Gemeente Rotterdam".
+        String n = Names.normalise(nameOrCode).replaceFirst("^(de )?gemeente (?=\\S)", "");
         return gemeenten.stream()
                 .filter(g -> Names.normalise(g.name()).equals(n)
                         || g.cbsCode().equalsIgnoreCase(nameOrCode.strip())

@@ -52,6 +52,11 @@ class AanvraagRulesTest {
     @Test
     void gemeenteIsFoundByAliasAndForgivingSpelling() {
         none(check(rotterdamArm().gemeente("ROTTERDAM").build()), "GEMEENTE-ONBEKEND");
+        // As on the letterhead; this was a whole-aanvraag afwijzing before.
+        none(check(rotterdamArm().gemeente("Gemeente Rotterdam").build()), "GEMEENTE-ONBEKEND");
+        none(check(rotterdamArm().gemeente("de gemeente Rotterdam").build()), "GEMEENTE-ONBEKEND");
+        one(check(rotterdamArm().gemeente("Gemeente").build()), "GEMEENTE-ONBEKEND");
+        one(check(rotterdamArm().gemeente("Gemeente Rotterdam-Zuid").build()), "GEMEENTE-ONBEKEND");
         List<Finding> haag = check(AanvraagBuilder.aanvraag("'s-Gravenhage", "GM0518", "Zuidwest")
                 .budget("ARM", "510.000", "170.000", "170.000").activity(1, "ARM").budget("510.000", "170.000", "170.000").done().build());
         assertEquals(List.of(), haag);

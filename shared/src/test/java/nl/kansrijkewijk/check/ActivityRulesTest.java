@@ -99,6 +99,28 @@ class ActivityRulesTest {
                 "ACTIVITEIT-FOCUSGEBIED");
         assertTrue(blankAmsterdam.message().contains("noemt geen focusgebied; Amsterdam heeft er 2 (Zuidoost en Nieuw-West)"),
                 blankAmsterdam.message());
+        // The Bijlage gives Amsterdam one ORG amount for both focusgebieden: the message must not claim otherwise.
+        assertTrue(blankAmsterdam.message().contains("één bedrag voor beide focusgebieden"), blankAmsterdam.message());
+        assertTrue(!blankAmsterdam.message().contains("per focusgebied eigen bedragen"), blankAmsterdam.message());
+        Finding blankSplit = one(check(AanvraagBuilder.aanvraag("Amsterdam", "GM0363", "Zuidoost", "Nieuw-West")
+                .budget("ARM", 1, "Zuidoost", "1.000", null, null)
+                .activity(1, "ARM").focusgebied(null).budget("1.000", null, null).done().build()), "ACTIVITEIT-FOCUSGEBIED");
+        assertTrue(blankSplit.message().endsWith("en de Bijlage kent per focusgebied eigen bedragen."), blankSplit.message());
+    }
+
+    @Test
+    void aRefusedActivityOfAnOnderdeelThatSectionBDoesNotRequestCarriesNoAmount() {
+        // Found with a real Amsterdam workbook: an OJK activity with a too-low diploma, but no OJK row in section B.
+        // The besluit has no OJK group, so a refused amount in the finding would be refused nowhere.
+        List<Finding> f = check(rotterdam().budget("ARM", "10.000", null, null)
+                .activity(1, "ARM").budget("10.000", null, null).done()
+                .activity(6, "OJK").name("Extra handen").art9("e").onderwijsassistent(true, "mbo niveau 2")
+                .budget(null, "25.000", "25.000").done().build());
+        Finding low = one(f, "OJK-DIPLOMA-TE-LAAG");
+        assertNull(low.refusedAmount());
+        assertTrue(low.message().endsWith("Er wordt geen afzonderlijk bedrag afgewezen: onderdeel B vraagt voor "
+                + "ontwikkeling van het jonge kind geen bedrag aan."), low.message());
+        one(f, "ACTIVITEITEN-SOM");
     }
 
     @Test

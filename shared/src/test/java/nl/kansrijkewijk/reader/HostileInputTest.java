@@ -20,6 +20,7 @@ import nl.kansrijkewijk.form.FormFiller;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
@@ -145,6 +146,31 @@ class HostileInputTest {
                 cs.endText();
             }
             assertMessage(unreadable("factuur.pdf", save(doc)), "Dit is niet het aanvraagformulier Regeling kansrijke wijk");
+        }
+    }
+
+    @Test
+    void aPdfFullOfOtherTextIsNotTheForm() throws IOException {
+        // A manual's pages put text inside the form's boxes; it used to be read as an aanvraag (gemeente = a heading).
+        try (PDDocument doc = new PDDocument()) {
+            for (int p = 0; p < 3; p++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
+                    cs.setLeading(12);
+                    cs.newLineAtOffset(40, 800);
+                    for (int line = 0; line < 64; line++) {
+                        cs.showText("Abstract Syntax Notation One library, section " + line + ", page " + (p + 1)
+                                + " of the manual for version 4.19.0");
+                        cs.newLine();
+                    }
+                    cs.endText();
+                }
+            }
+            UnreadableDocumentException e = unreadable("handleiding.pdf", save(doc));
+            assertMessage(e, "Dit is niet het aanvraagformulier Regeling kansrijke wijk");
         }
     }
 
