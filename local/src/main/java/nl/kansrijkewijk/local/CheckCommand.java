@@ -31,8 +31,11 @@ final class CheckCommand {
         byte[] content;
         try {
             content = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println("Het bestand '" + file + "' bestaat niet.");
+            return 2;
         } catch (IOException e) {
-            err.println("Kan '" + file + "' niet lezen: " + e.getMessage());
+            err.println("Kan '" + file + "' niet lezen (" + e.getClass().getSimpleName() + ").");
             return 2;
         }
         Evaluation e = new AanvraagProcessor().evaluate(file.getFileName().toString(), content);

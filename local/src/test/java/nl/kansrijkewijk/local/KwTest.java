@@ -46,6 +46,6 @@ class KwTest {
     @Test
     void checkOfAMissingFileSaysSoInDutch() {
         assertEquals(2, kw("check", "bestaat-niet.pdf", "--json"));
-        assertTrue(err().contains("Kan 'bestaat-niet.pdf' niet lezen"), err());
+        assertTrue(err().contains("Het bestand 'bestaat-niet.pdf' bestaat niet."), err());
     }
 }

@@ -44,7 +44,7 @@ public final class AanvraagReader {
         // POI keeps these limits in statics: set once, for every workbook this JVM opens.
         ZipSecureFile.setMinInflateRatio(0.005);
         ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
-        ZipSecureFile.setMaxTextSize(50L * 1024 * 1024);
+        // Max text size stays at POI's default (10 Mi chars): far above any real form, and POI warns above it.
         ZipSecureFile.setMaxFileCount(5_000);
     }
 
@@ -131,8 +131,22 @@ public final class AanvraagReader {
                             "PDF without form fields or form text (" + doc.getNumberOfPages() + " pages)");
                 }
             }
-            return AanvraagMapper.map(raw, name, sha256);
+            return mapFilled(raw, name, sha256);
         }
+    }
+
+    /**
+     * A form with not one field filled is answered as such, rather than with a refusal of an aanvraag of € 0 for an
+     * unknown gemeente (seen with a viewer-filled form printed through a route that drops the field appearances).
+     */
+    private static ReadResult mapFilled(RawForm raw, String name, String sha256) throws UnreadableDocumentException {
+        if (raw.values.values().stream().allMatch(RawValue::blank)) {
+            throw new UnreadableDocumentException("Het formulier is leeg: er is geen enkel veld ingevuld (of de "
+                    + "ingevulde waarden zijn bij het opslaan of afdrukken verloren gegaan). Vul het formulier in en "
+                    + "sla het op als PDF of xlsx; druk een ingevulde PDF niet af naar een nieuwe PDF.",
+                    "form without any filled value (" + raw.values.size() + " fields seen)");
+        }
+        return AanvraagMapper.map(raw, name, sha256);
     }
 
     /**
@@ -193,7 +207,7 @@ public final class AanvraagReader {
                 throw new UnreadableDocumentException(NOT_THE_FORM + why, "workbook without form keys ("
                         + wb.getNumberOfSheets() + " sheets)");
             }
-            return AanvraagMapper.map(raw, name, sha256);
+            return mapFilled(raw, name, sha256);
         }
     }
 

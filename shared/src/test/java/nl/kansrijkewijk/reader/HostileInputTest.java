@@ -16,6 +16,8 @@ import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import nl.kansrijkewijk.form.BlankFormPdf;
+import nl.kansrijkewijk.form.BlankFormXlsx;
 import nl.kansrijkewijk.form.FormFiller;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -54,6 +56,13 @@ class HostileInputTest {
     void emptyAndMissing() {
         assertMessage(unreadable("leeg.pdf", new byte[0]), "leeg");
         assertMessage(unreadable("niets.pdf", null), "leeg");
+    }
+
+    @Test
+    void theBlankFormInEveryShapeIsAnsweredAsEmptyNotAsARefusal() throws Exception {
+        assertMessage(unreadable("leeg-formulier.pdf", BlankFormPdf.generate()), "Het formulier is leeg");
+        assertMessage(unreadable("leeg-formulier.xlsx", BlankFormXlsx.generate()), "Het formulier is leeg");
+        assertMessage(unreadable("leeg-afgedrukt.pdf", FormFiller.flatten(BlankFormPdf.generate())), "Het formulier is leeg");
     }
 
     @Test
