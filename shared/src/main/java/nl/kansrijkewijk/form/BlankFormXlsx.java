@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 import java.util.Optional;
 import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.regeling.Regeling;
@@ -28,6 +30,7 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import nl.kansrijkewijk.xlsx.ZipBytes;
 
 /**
  * The aanvraagformulier as an XLSX workbook with the same fields as the PDF. Every value cell has its
@@ -250,20 +253,31 @@ public final class BlankFormXlsx {
             cell.setCellStyle(styles.note);
         }
         keyHeader(s, 4, keys);
-        for (int n = 1; n <= MAX_ACTIVITIES; n++) {
-            int r = 4 + n;
-            set(s, r, 0, "C." + n, styles.key);
+        tableRows(s, 5, MAX_ACTIVITIES, subs, n -> "C." + n, (n, sub) -> activity(n, sub));
+        s.createFreezePane(3, 5);
+    }
+
+    /**
+     * The numbered rows of a table sheet (activities, schools): the row key in column A, the number in B, one
+     * value cell per sub-field, and a validation per column over all rows.
+     */
+    private void tableRows(Sheet s, int firstRow, int count, List<FormCatalogue.Sub> subs,
+            IntFunction<String> rowKey,
+            BiFunction<Integer, String, String> fieldKey) {
+        for (int n = 1; n <= count; n++) {
+            int r = firstRow - 1 + n;
+            set(s, r, 0, rowKey.apply(n), styles.key);
             Cell nr = s.getRow(r).createCell(1);
             nr.setCellValue(n);
             nr.setCellStyle(styles.plain);
             for (int i = 0; i < subs.size(); i++) {
-                valueCell(s, r, 2 + i, catalogue.field(activity(n, subs.get(i).sub())));
+                valueCell(s, r, 2 + i, catalogue.field(fieldKey.apply(n, subs.get(i).sub())));
             }
         }
         for (int i = 0; i < subs.size(); i++) {
-            validateColumn(s, 5, 4 + MAX_ACTIVITIES, 2 + i, subs.get(i).type(), subs.get(i).caption(), subs.get(i).help());
+            FormCatalogue.Sub sub = subs.get(i);
+            validateColumn(s, firstRow, firstRow - 1 + count, 2 + i, sub.type(), sub.caption(), sub.help());
         }
-        s.createFreezePane(3, 5);
     }
 
     private static int columnWidth(FieldType t) {
@@ -299,20 +313,7 @@ public final class BlankFormXlsx {
         }
         header(s, top + 1, visible);
         keyHeader(s, top + 2, keys);
-        for (int n = 1; n <= MAX_SCHOOLS; n++) {
-            int r = top + 2 + n;
-            set(s, r, 0, "D.school." + n, styles.key);
-            Cell nr = s.getRow(r).createCell(1);
-            nr.setCellValue(n);
-            nr.setCellStyle(styles.plain);
-            for (int i = 0; i < subs.size(); i++) {
-                valueCell(s, r, 2 + i, catalogue.field(school(n, subs.get(i).sub())));
-            }
-        }
-        for (int i = 0; i < subs.size(); i++) {
-            validateColumn(s, top + 3, top + 2 + MAX_SCHOOLS, 2 + i, subs.get(i).type(), subs.get(i).caption(),
-                    subs.get(i).help());
-        }
+        tableRows(s, top + 3, MAX_SCHOOLS, subs, n -> "D.school." + n, (n, sub) -> school(n, sub));
     }
 
     private void buildLists(Sheet s) {

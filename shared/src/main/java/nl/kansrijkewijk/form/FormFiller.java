@@ -42,6 +42,7 @@ import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import nl.kansrijkewijk.xlsx.ZipBytes;
 
 /**
  * Fills the blank forms with text exactly as a person would type it (field key → text), and "prints" a filled

@@ -1,19 +1,13 @@
 package nl.kansrijkewijk.render;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.besluit.Besluit;
 import nl.kansrijkewijk.besluit.Besluit.OnderdeelBesluit;
@@ -36,6 +30,7 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import nl.kansrijkewijk.xlsx.ZipBytes;
 
 /**
  * Writes bevindingen.xlsx, the reviewer's working file. A ministry reviewer works in Excel: the findings
@@ -60,18 +55,16 @@ public final class ReportXlsxWriter {
     public byte[] write(Besluit besluit, Aanvraag aanvraag, List<Finding> findings, Regeling regeling) {
         ReportContent content = new ReportContent(besluit, aanvraag, findings, regeling);
         LocalDate date = BeschikkingPdfWriter.documentDate(besluit, regeling);
-        ByteArrayOutputStream raw = new ByteArrayOutputStream(32 * 1024);
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles st = new Styles(wb);
             findingsSheet(wb.createSheet(SHEET_FINDINGS), content, st);
             besluitSheet(wb.createSheet(SHEET_BESLUIT), content, st);
             summarySheet(wb.createSheet(SHEET_SUMMARY), content, st);
             properties(wb, content, date);
-            wb.write(raw);
+            return ZipBytes.write(wb, date.atStartOfDay());
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + FILE_NAME + " failed", e);
         }
-        return fixZipTimes(raw.toByteArray(), date.atStartOfDay());
     }
 
     // ------------------------------------------------------------------ sheets
@@ -278,27 +271,6 @@ public final class ReportXlsxWriter {
         core.setCreator("Kansrijke Wijk documentservice");
         core.setTitle(SpreadsheetText.safe("Bevindingen " + c.besluit.kenmerk()));
         core.setSubjectProperty(SpreadsheetText.safe(c.regeling.title() + " — gemeente " + c.besluit.gemeente()));
-    }
-
-    /**
-     * POI stamps the current time on every zip entry; rewriting the archive with one fixed local time (DOS
-     * time, no time zone, no extra timestamp fields) keeps the bytes the same on every machine.
-     */
-    static byte[] fixZipTimes(byte[] zip, LocalDateTime time) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length + 1024);
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
-                ZipOutputStream z = new ZipOutputStream(out)) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                ZipEntry copy = new ZipEntry(e.getName());
-                copy.setTimeLocal(time);
-                z.putNextEntry(copy);
-                in.transferTo(z);
-                z.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     // ------------------------------------------------------------------ styles
