@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import nl.kansrijkewijk.functions.aanvraag.Manifest;
+import nl.kansrijkewijk.pipeline.Manifest;
 import nl.kansrijkewijk.processing.DocumentProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import nl.kansrijkewijk.functions.aanvraag.adapters.aws.S3Clients;
+import nl.kansrijkewijk.pipeline.s3.S3Clients;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;

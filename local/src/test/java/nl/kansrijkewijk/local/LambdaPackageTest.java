@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
-import nl.kansrijkewijk.functions.aanvraag.adapters.aws.S3NotificationJson;
+import nl.kansrijkewijk.testkit.s3.S3NotificationJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -45,8 +45,13 @@ class LambdaPackageTest {
             assertTrue(httpClients.contains("software.amazon.awssdk.http.apache.ApacheSdkHttpService"), httpClients);
             assertFalse(httpClients.contains("UrlConnection") || httpClients.contains("apache5") || httpClients.contains("netty"),
                     httpClients);
+            assertTrue(jar.getEntry("nl/kansrijkewijk/pipeline/UploadPipeline.class") != null, "kw-pipeline inside");
             assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("org/gaul/") || e.getName().startsWith("org/junit/")
-                    || e.getName().startsWith("nl/kansrijkewijk/local/")), "no embedded S3, tests or ./kw in the Lambda");
+                    || e.getName().startsWith("nl/kansrijkewijk/local/") || e.getName().startsWith("nl/kansrijkewijk/testkit/")),
+                    "no embedded S3, tests, test kit or ./kw in the Lambda");
+            for (String tooling : List.of("FormFiller", "FixtureGenerator", "XlsxQuirk")) {
+                assertTrue(jar.getEntry("nl/kansrijkewijk/form/" + tooling + ".class") == null, tooling + " is test tooling");
+            }
         }
         assertTrue(Files.size(JAR) < 50L * 1024 * 1024, "fits Lambda's direct upload limit: " + Files.size(JAR));
     }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import nl.kansrijkewijk.functions.aanvraag.adapters.aws.S3Clients;
+import nl.kansrijkewijk.pipeline.s3.S3Clients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

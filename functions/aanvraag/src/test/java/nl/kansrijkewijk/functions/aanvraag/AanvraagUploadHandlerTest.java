@@ -24,6 +24,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import nl.kansrijkewijk.testkit.s3.S3Events;
+import nl.kansrijkewijk.testkit.s3.EmbeddedS3;
+import nl.kansrijkewijk.testkit.ContentDerivedProcessor;
+import nl.kansrijkewijk.pipeline.s3.S3Clients;
+import nl.kansrijkewijk.pipeline.PipelineConfig;
+import nl.kansrijkewijk.pipeline.Manifest;
 
 /**
  * The handler against a real S3 API (s3proxy in this JVM), events as JSON through the Lambda runtime's
@@ -42,7 +48,7 @@ class AanvraagUploadHandlerTest {
     @BeforeAll
     static void startServer() throws Exception {
         server = new EmbeddedS3();
-        s3 = server.client();
+        s3 = server.client(S3Clients::create);
     }
 
     @AfterAll
@@ -66,7 +72,7 @@ class AanvraagUploadHandlerTest {
         byte[] content = "%PDF-1.7 een aanvraag van Amsterdam".getBytes(StandardCharsets.UTF_8);
         HeadObjectResponse upload = put("inbox/GM0363/aanvraag.pdf", content);
 
-        handler.handleRequest(Events.created(s3, uploads, "inbox/GM0363/aanvraag.pdf"), null);
+        handler.handleRequest(S3Events.created(s3, uploads, "inbox/GM0363/aanvraag.pdf"), null);
 
         String prefix = "GM0363/aanvraag.pdf/" + upload.versionId() + "/";
         assertEquals(List.of(prefix + "manifest.json", prefix + "naam.txt", prefix + "omgekeerd.bin", prefix + "sha256.txt"),
@@ -77,7 +83,7 @@ class AanvraagUploadHandlerTest {
 
         Manifest manifest = Manifest.parse(bytes(outputs, prefix + "manifest.json"));
         assertEquals(new Manifest.Source(uploads, "inbox/GM0363/aanvraag.pdf", upload.versionId(),
-                Events.stripQuotes(upload.eTag()), content.length, sha256(content)), manifest.source());
+                S3Events.stripQuotes(upload.eTag()), content.length, sha256(content)), manifest.source());
         assertEquals("verwerkt", manifest.status());
         assertEquals("Testgemeente", manifest.gemeente());
         assertEquals(List.of("naam.txt", "omgekeerd.bin", "sha256.txt"),
@@ -95,7 +101,7 @@ class AanvraagUploadHandlerTest {
     @Test
     void theSameEventTwiceLeavesTheSameObjectsAndNoExtraVersions() throws Exception {
         put("inbox/GM0202/aanvraag.xlsx", "PK\u0003\u0004 arnhem".getBytes(StandardCharsets.ISO_8859_1));
-        S3Event event = Events.created(s3, uploads, "inbox/GM0202/aanvraag.xlsx");
+        S3Event event = S3Events.created(s3, uploads, "inbox/GM0202/aanvraag.xlsx");
 
         handler.handleRequest(event, null);
         Map<String, String> first = etagsByKey(outputs);
@@ -110,7 +116,7 @@ class AanvraagUploadHandlerTest {
     @Test
     void aRetryAfterAPartialWriteFindsTheEarlierOutputsIdenticalAndCompletesTheManifest() throws Exception {
         HeadObjectResponse upload = put("inbox/GM0758/aanvraag.pdf", "%PDF-1.7 breda".getBytes(StandardCharsets.UTF_8));
-        S3Event event = Events.created(s3, uploads, "inbox/GM0758/aanvraag.pdf");
+        S3Event event = S3Events.created(s3, uploads, "inbox/GM0758/aanvraag.pdf");
         handler.handleRequest(event, null);
         String manifestKey = "GM0758/aanvraag.pdf/" + upload.versionId() + "/manifest.json";
         byte[] manifest = bytes(outputs, manifestKey);
@@ -132,7 +138,7 @@ class AanvraagUploadHandlerTest {
         byte[] content = "CORRUPT: geen formulier".getBytes(StandardCharsets.UTF_8);
         HeadObjectResponse before = put("inbox/GM0363/kapot.pdf", content);
 
-        handler.handleRequest(Events.created(s3, uploads, "inbox/GM0363/kapot.pdf"), null);
+        handler.handleRequest(S3Events.created(s3, uploads, "inbox/GM0363/kapot.pdf"), null);
 
         String prefix = "GM0363/kapot.pdf/" + before.versionId() + "/";
         assertEquals(List.of(prefix + "fout.json", prefix + "fout.txt", prefix + "manifest.json"), keys(outputs));
@@ -153,14 +159,14 @@ class AanvraagUploadHandlerTest {
         put("inbox/GM0363/aanvraag.docx", "PK\u0003\u0004".getBytes(StandardCharsets.ISO_8859_1));
         put("inbox/GM0363/aanvraag.pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8));
 
-        String result = handler.handleRequest(Events.created(s3, uploads, "outbox/GM0363/aanvraag.pdf",
+        String result = handler.handleRequest(S3Events.created(s3, uploads, "outbox/GM0363/aanvraag.pdf",
                 "inbox/GM0363/aanvraag.docx"), null);
         assertEquals("2 record(s): ignored=2", result);
         // The right key in a bucket the function does not serve (e.g. an event routed by mistake).
         AanvraagUploadHandler otherBucket = new AanvraagUploadHandler(s3, new ContentDerivedProcessor(),
                 new PipelineConfig("kw-uploads-elders", outputs, 4096));
         assertEquals("1 record(s): ignored=1",
-                otherBucket.handleRequest(Events.created(s3, uploads, "inbox/GM0363/aanvraag.pdf"), null));
+                otherBucket.handleRequest(S3Events.created(s3, uploads, "inbox/GM0363/aanvraag.pdf"), null));
 
         assertEquals(List.of(), keys(outputs));
     }
@@ -172,7 +178,7 @@ class AanvraagUploadHandlerTest {
         put("inbox/GM0758/c.PDF", "%PDF-1.7 ccc".getBytes(StandardCharsets.UTF_8));
 
         String result = handler.handleRequest(
-                Events.created(s3, uploads, "inbox/GM0363/a.pdf", "inbox/GM0202/b.xlsx", "inbox/GM0758/c.PDF"), null);
+                S3Events.created(s3, uploads, "inbox/GM0363/a.pdf", "inbox/GM0202/b.xlsx", "inbox/GM0758/c.PDF"), null);
 
         assertEquals("3 record(s): processed=3", result);
         assertEquals(List.of("GM0202/b.xlsx", "GM0363/a.pdf", "GM0758/c.PDF"), keys(outputs).stream()
@@ -185,7 +191,7 @@ class AanvraagUploadHandlerTest {
     void keysWithSpacesAndOtherCharactersArriveEncodedAndAreDecoded() throws Exception {
         String key = "inbox/Gemeente Den Haag/Aanvraag wijk (v2) + bijlage é&ü.pdf";
         HeadObjectResponse upload = put(key, "%PDF-1.7 den haag".getBytes(StandardCharsets.UTF_8));
-        S3Event event = Events.created(s3, uploads, key);
+        S3Event event = S3Events.created(s3, uploads, key);
         String wireKey = event.getRecords().get(0).getS3().getObject().getKey();
         assertFalse(wireKey.contains(" "), "S3 sends keys URL-encoded: " + wireKey);
 
@@ -200,7 +206,7 @@ class AanvraagUploadHandlerTest {
     void anUploadLargerThanTheLimitIsReportedWithoutBeingDownloaded() throws Exception {
         HeadObjectResponse upload = put("inbox/GM0363/groot.pdf", new byte[5000]);
 
-        handler.handleRequest(Events.created(s3, uploads, "inbox/GM0363/groot.pdf"), null);
+        handler.handleRequest(S3Events.created(s3, uploads, "inbox/GM0363/groot.pdf"), null);
 
         String prefix = "GM0363/groot.pdf/" + upload.versionId() + "/";
         Manifest manifest = Manifest.parse(bytes(outputs, prefix + "manifest.json"));
@@ -215,8 +221,8 @@ class AanvraagUploadHandlerTest {
     void anUploadLargerThanItsEventSaidIsCutOffWhileReading() throws Exception {
         HeadObjectResponse upload = put("inbox/GM0363/groot.pdf", new byte[5000]);
 
-        handler.handleRequest(Events.createdWithSize(uploads, "inbox/GM0363/groot.pdf", 10,
-                Events.stripQuotes(upload.eTag()), upload.versionId()), null);
+        handler.handleRequest(S3Events.createdWithSize(uploads, "inbox/GM0363/groot.pdf", 10,
+                S3Events.stripQuotes(upload.eTag()), upload.versionId()), null);
 
         Manifest manifest = Manifest.parse(bytes(outputs, "GM0363/groot.pdf/" + upload.versionId() + "/manifest.json"));
         assertEquals("te groot", manifest.outcome());
@@ -229,14 +235,14 @@ class AanvraagUploadHandlerTest {
         s3.createBucket(b -> b.bucket(plain));
         AanvraagUploadHandler h = new AanvraagUploadHandler(s3, new ContentDerivedProcessor(), new PipelineConfig(plain, outputs, 4096));
         s3.putObject(b -> b.bucket(plain).key("inbox/GM0363/a.pdf"), RequestBody.fromString("%PDF-1.7 eerste"));
-        S3Event oldEvent = Events.created(s3, plain, "inbox/GM0363/a.pdf");
+        S3Event oldEvent = S3Events.created(s3, plain, "inbox/GM0363/a.pdf");
         s3.putObject(b -> b.bucket(plain).key("inbox/GM0363/a.pdf"), RequestBody.fromString("%PDF-1.7 tweede"));
 
         assertEquals("1 record(s): gone=1", h.handleRequest(oldEvent, null));
         assertEquals(List.of(), keys(outputs));
 
-        h.handleRequest(Events.created(s3, plain, "inbox/GM0363/a.pdf"), null);
-        String etag = Events.stripQuotes(s3.headObject(b -> b.bucket(plain).key("inbox/GM0363/a.pdf")).eTag());
+        h.handleRequest(S3Events.created(s3, plain, "inbox/GM0363/a.pdf"), null);
+        String etag = S3Events.stripQuotes(s3.headObject(b -> b.bucket(plain).key("inbox/GM0363/a.pdf")).eTag());
         assertEquals(sha256("%PDF-1.7 tweede".getBytes(StandardCharsets.UTF_8)),
                 text(outputs, "GM0363/a.pdf/" + etag + "/sha256.txt"));
     }
@@ -245,7 +251,7 @@ class AanvraagUploadHandlerTest {
     void aFaultOfTheServiceIsRethrownAfterTheOtherRecordsAreDone() throws Exception {
         put("inbox/GM0363/crash.pdf", "CRASH".getBytes(StandardCharsets.UTF_8));
         HeadObjectResponse fine = put("inbox/GM0363/goed.pdf", "%PDF-1.7 goed".getBytes(StandardCharsets.UTF_8));
-        S3Event event = Events.created(s3, uploads, "inbox/GM0363/crash.pdf", "inbox/GM0363/goed.pdf");
+        S3Event event = S3Events.created(s3, uploads, "inbox/GM0363/crash.pdf", "inbox/GM0363/goed.pdf");
 
         RuntimeException e = assertThrows(AanvraagUploadHandler.UploadFailedException.class,
                 () -> handler.handleRequest(event, null));
@@ -258,11 +264,11 @@ class AanvraagUploadHandlerTest {
     @Test
     void anUnreachableS3IsRethrownSoLambdaRetries() throws Exception {
         EmbeddedS3 doomed = new EmbeddedS3();
-        try (S3Client client = doomed.client()) {
+        try (S3Client client = doomed.client(S3Clients::create)) {
             doomed.createVersionedBucket(client, "kw-uploads");
             doomed.createVersionedBucket(client, "kw-outputs");
             client.putObject(b -> b.bucket("kw-uploads").key("inbox/GM0363/a.pdf"), RequestBody.fromString("%PDF-1.7"));
-            S3Event event = Events.created(client, "kw-uploads", "inbox/GM0363/a.pdf");
+            S3Event event = S3Events.created(client, "kw-uploads", "inbox/GM0363/a.pdf");
             AanvraagUploadHandler h = new AanvraagUploadHandler(client, new ContentDerivedProcessor(),
                     new PipelineConfig("kw-uploads", "kw-outputs", 4096));
             doomed.stop();

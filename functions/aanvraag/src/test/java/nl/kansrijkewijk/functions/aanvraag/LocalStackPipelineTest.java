@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import nl.kansrijkewijk.functions.aanvraag.adapters.aws.S3Clients;
+import nl.kansrijkewijk.pipeline.s3.S3Clients;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.junit.jupiter.Container;
@@ -18,6 +18,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import nl.kansrijkewijk.testkit.s3.S3Events;
+import nl.kansrijkewijk.testkit.ContentDerivedProcessor;
+import nl.kansrijkewijk.pipeline.PipelineConfig;
 
 /**
  * The handler against LocalStack's S3 (real AWS-compatible versioning, conditional writes and errors).
@@ -46,7 +49,7 @@ class LocalStackPipelineTest {
             AanvraagUploadHandler handler = new AanvraagUploadHandler(s3, new ContentDerivedProcessor(),
                     new PipelineConfig("kw-uploads", "kw-outputs", 1024 * 1024));
 
-            var event = Events.created(s3, "kw-uploads", "inbox/GM0363/aanvraag kw.pdf");
+            var event = S3Events.created(s3, "kw-uploads", "inbox/GM0363/aanvraag kw.pdf");
             handler.handleRequest(event, null);
             // Drop the manifest so the repeat goes through the conditional writes (412) again.
             String prefix = "GM0363/aanvraag kw.pdf/" + before.versionId() + "/";

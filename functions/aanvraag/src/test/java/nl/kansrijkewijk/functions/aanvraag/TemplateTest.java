@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import nl.kansrijkewijk.pipeline.TriggerFilter;
 
 /** template.yaml as CloudFormation will see it, checked against the code and against loops and leaks. */
 class TemplateTest {

@@ -1,0 +1,37 @@
+package nl.kansrijkewijk.pipeline;
+
+import java.util.SortedMap;
+import nl.kansrijkewijk.processing.ErrorOutputs;
+import nl.kansrijkewijk.processing.OutputNames;
+
+/**
+ * The error report for an upload the pipeline itself refuses before any reader sees it (too large):
+ * {@code fout.json} for machines and {@code fout.txt} for people, in the place its outputs would have been.
+ * The format is shared with the processor (ErrorOutputs), which writes it for documents it cannot read.
+ */
+public final class ErrorReport {
+    public static final String JSON = OutputNames.FOUT_JSON;
+    public static final String TEXT = OutputNames.FOUT_TXT;
+
+    private ErrorReport() {}
+
+    public static SortedMap<String, byte[]> outputs(String documentName, String reason, String userMessage) {
+        return ErrorOutputs.of(documentName, null, reason, userMessage);
+    }
+
+    static SortedMap<String, byte[]> tooLarge(String documentName, long size, long maxBytes) {
+        return outputs(documentName, "te-groot",
+                "Het bestand is " + megabytes(size) + " groot; de grens is " + megabytes(maxBytes)
+                        + ". Een aanvraagformulier (PDF of Excel) is veel kleiner. Upload alleen het ingevulde "
+                        + "formulier, zonder ingescande bijlagen.");
+    }
+
+    /** "20,0 MB", "5 kB": one decimal with a Dutch comma; integer arithmetic keeps it locale-free. */
+    static String megabytes(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return ((bytes + 1023) / 1024) + " kB";
+        }
+        long tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+        return (tenths / 10) + "," + (tenths % 10) + " MB";
+    }
+}

@@ -1,0 +1,142 @@
+package nl.kansrijkewijk.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import nl.kansrijkewijk.hash.Sha256;
+import nl.kansrijkewijk.processing.DocumentProcessor;
+import nl.kansrijkewijk.processing.ProcessingResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One upload in, its outputs out. Safe to repeat: S3 delivers events at least once and Lambda retries,
+ * so every step is idempotent. Output keys derive from the upload's identity; each object is written with
+ * If-None-Match: * and an existing one is checked, not overwritten; the manifest goes last, and its
+ * presence short-cuts a repeated event. The upload itself is only ever read.
+ *
+ * <p>Hopeless inputs (unreadable, too large, gone) end normally so Lambda does not retry them; storage
+ * faults and faults of the processor propagate so that Lambda's bounded retry and the on-failure queue apply.
+ */
+public final class UploadPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(UploadPipeline.class);
+    static final String SHA256_METADATA = "sha256";
+
+    private final ObjectStore store;
+    private final DocumentProcessor processor;
+    private final PipelineConfig config;
+
+    public UploadPipeline(ObjectStore store, DocumentProcessor processor, PipelineConfig config) {
+        this.store = store;
+        this.processor = processor;
+        this.config = config;
+    }
+
+    public UploadOutcome process(UploadRef upload) {
+        if (!config.uploadBucket().equals(upload.bucket())) {
+            return ignored(upload, "not the upload bucket " + config.uploadBucket());
+        }
+        if (!TriggerFilter.matches(upload.key())) {
+            return ignored(upload, "key outside " + TriggerFilter.INBOX_PREFIX + " or not one of " + TriggerFilter.SUFFIXES);
+        }
+        if (upload.pinnedVersionId() == null && (upload.eTag() == null || upload.eTag().isBlank())) {
+            Optional<ObjectStore.ObjectInfo> info = store.head(upload.bucket(), upload.key());
+            if (info.isEmpty()) {
+                return new UploadOutcome(UploadOutcome.Kind.GONE, upload, null, null, "object no longer exists");
+            }
+            upload = upload.withETag(info.get().eTag(), info.get().size());
+        }
+
+        String prefix = OutputLayout.prefix(upload);
+        if (store.head(config.outputBucket(), prefix + OutputLayout.MANIFEST).isPresent()) {
+            return new UploadOutcome(UploadOutcome.Kind.ALREADY_DONE, upload, prefix, null, "manifest exists");
+        }
+
+        if (upload.size() > config.maxUploadBytes()) {
+            return tooLarge(upload, prefix, upload.size());
+        }
+        ObjectStore.Fetched fetched = store.read(
+                upload.bucket(), upload.key(), upload.pinnedVersionId(), upload.eTag(), config.maxUploadBytes());
+        return switch (fetched) {
+            case ObjectStore.Fetched.TooLarge t -> tooLarge(upload, prefix, t.size());
+            case ObjectStore.Fetched.Missing m ->
+                    new UploadOutcome(UploadOutcome.Kind.GONE, upload, null, null, "object or version no longer exists");
+            case ObjectStore.Fetched.Replaced r ->
+                    new UploadOutcome(UploadOutcome.Kind.GONE, upload, null, null, "key now holds a newer upload");
+            case ObjectStore.Fetched.Content c -> processContent(upload, prefix, c);
+        };
+    }
+
+    private UploadOutcome processContent(UploadRef upload, String prefix, ObjectStore.Fetched.Content content) {
+        byte[] bytes = content.bytes();
+        ProcessingResult result = processor.process(upload.fileName(), bytes);
+        Manifest.Source source = new Manifest.Source(upload.bucket(), upload.key(), upload.pinnedVersionId(),
+                upload.eTag() != null ? upload.eTag() : content.eTag(), bytes.length, Sha256.hex(bytes));
+        UploadOutcome.Kind kind = result.status() == ProcessingResult.Status.VERWERKT
+                ? UploadOutcome.Kind.PROCESSED : UploadOutcome.Kind.REPORTED;
+        Manifest manifest = writeAll(prefix, source, status(result.status()), result.gemeente(), result.outcome(),
+                result.afwijzingen(), result.waarschuwingen(), result.outputs());
+        return new UploadOutcome(kind, upload, prefix, manifest, result.outcome());
+    }
+
+    private UploadOutcome tooLarge(UploadRef upload, String prefix, long size) {
+        Manifest.Source source = new Manifest.Source(upload.bucket(), upload.key(), upload.pinnedVersionId(),
+                upload.eTag(), size, null);
+        Manifest manifest = writeAll(prefix, source, status(ProcessingResult.Status.ONLEESBAAR), null, "te groot",
+                0, 0, ErrorReport.tooLarge(upload.fileName(), size, config.maxUploadBytes()));
+        return new UploadOutcome(UploadOutcome.Kind.REPORTED, upload, prefix, manifest,
+                "too large: " + size + " > " + config.maxUploadBytes() + " bytes, not downloaded");
+    }
+
+    private Manifest writeAll(String prefix, Manifest.Source source, String status, String gemeente, String outcome,
+            long afwijzingen, long waarschuwingen, SortedMap<String, byte[]> outputs) {
+        List<Manifest.Output> listed = new ArrayList<>();
+        for (Map.Entry<String, byte[]> output : outputs.entrySet()) {
+            String name = output.getKey();
+            if (!OutputLayout.isValidOutputName(name)) {
+                throw new IllegalStateException("processor produced an output with an unusable name: " + name);
+            }
+            String key = prefix + name;
+            String contentType = OutputLayout.contentType(name);
+            Stored stored = writeOnce(key, output.getValue(), contentType);
+            listed.add(new Manifest.Output(name, key, contentType, stored.size(), stored.sha256()));
+        }
+        Manifest manifest = new Manifest(source, status, gemeente, outcome, afwijzingen, waarschuwingen, List.copyOf(listed));
+        writeOnce(prefix + OutputLayout.MANIFEST, manifest.toJson(), OutputLayout.contentType(OutputLayout.MANIFEST));
+        return manifest;
+    }
+
+    private record Stored(long size, String sha256) {}
+
+    /** @return size and SHA-256 of what the key now holds */
+    private Stored writeOnce(String key, byte[] content, String contentType) {
+        String sha256 = Sha256.hex(content);
+        if (store.putIfAbsent(config.outputBucket(), key, content, contentType, Map.of(SHA256_METADATA, sha256))) {
+            return new Stored(content.length, sha256);
+        }
+        // An earlier attempt of this same event got this far. Same input, same bytes: normally identical.
+        ObjectStore.ObjectInfo existing = store.head(config.outputBucket(), key)
+                .orElseThrow(() -> new IllegalStateException("conditional write refused but no object at " + key));
+        String existingSha = existing.metadata().get(SHA256_METADATA);
+        if (!sha256.equals(existingSha)) {
+            // First write wins: someone may already have read it. Logged loudly; the manifest tells the truth.
+            LOG.warn("output s3://{}/{} already exists with different content (sha256 {} vs {}); kept the existing object",
+                    config.outputBucket(), key, existingSha, sha256);
+            return new Stored(existing.size(), existingSha);
+        }
+        return new Stored(content.length, sha256);
+    }
+
+    private static String status(ProcessingResult.Status status) {
+        return switch (status) {
+            case VERWERKT -> "verwerkt";
+            case ONLEESBAAR -> "onleesbaar";
+        };
+    }
+
+    private static UploadOutcome ignored(UploadRef upload, String why) {
+        return new UploadOutcome(UploadOutcome.Kind.IGNORED, upload, null, null, why);
+    }
+}
