@@ -5,9 +5,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import nl.kansrijkewijk.pipeline.Manifest;
 import nl.kansrijkewijk.processing.DocumentProcessor;
@@ -64,12 +67,15 @@ final class DemoCommand {
         try (LocalPipeline pipeline = LocalPipeline.start("127.0.0.1", 0, data, processor)) {
             err.println("Lokale S3 gestart op " + pipeline.server().endpoint() + "; " + fixtures.size()
                     + " formulier(en) naar s3://" + LocalPipeline.UPLOAD_BUCKET + "/inbox/…");
+            Map<String, Instant> received = new HashMap<>();
             for (Fixtures.Fixture f : fixtures) {
-                pipeline.upload(f.inboxKey(), Files.readAllBytes(f.file()), f.contentType());
+                byte[] content = Files.readAllBytes(f.file());
+                pipeline.upload(f.inboxKey(), content, f.contentType());
+                received.put(f.inboxKey(), DemoReceipt.time(f.file().getFileName().toString(), content));
             }
             for (Fixtures.Fixture f : fixtures) {
                 try {
-                    LocalPipeline.Delivery d = pipeline.deliver(f.inboxKey());
+                    LocalPipeline.Delivery d = pipeline.deliver(f.inboxKey(), received.get(f.inboxKey()));
                     rows.add(row(f, d, outDir));
                 } catch (RuntimeException e) {
                     // In AWS Lambda would retry this event; here the demo reports it and goes on.

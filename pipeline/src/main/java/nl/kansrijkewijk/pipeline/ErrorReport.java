@@ -26,6 +26,15 @@ public final class ErrorReport {
                         + "formulier, zonder ingescande bijlagen.");
     }
 
+    /** An upload outside a gemeente folder: no gemeente can be held to it, so it is not read. */
+    static SortedMap<String, byte[]> notInGemeenteFolder(String documentName, String folder) {
+        String where = folder.isEmpty() ? "direct in inbox/" : "in de map inbox/" + folder + "/";
+        return ErrorOutputs.refused(documentName, null, "map-onbekend",
+                "Het bestand staat " + where + ", niet in de map van een gemeente. Upload het formulier in de map "
+                        + "van uw gemeente: inbox/ gevolgd door de CBS-code van de gemeente, bijvoorbeeld inbox/GM0363/ "
+                        + "voor Amsterdam.");
+    }
+
     /** "20,0 MB", "5 kB": one decimal with a Dutch comma; integer arithmetic keeps it locale-free. */
     static String megabytes(long bytes) {
         if (bytes < 1024 * 1024) {

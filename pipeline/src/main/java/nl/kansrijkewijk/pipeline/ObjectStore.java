@@ -1,5 +1,6 @@
 package nl.kansrijkewijk.pipeline;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,7 +31,12 @@ public interface ObjectStore {
 
     /** What reading an upload gave. */
     sealed interface Fetched {
-        record Content(byte[] bytes, String eTag, String versionId) implements Fetched {}
+        /** @param lastModified null when the store did not say */
+        record Content(byte[] bytes, String eTag, String versionId, Instant lastModified) implements Fetched {
+            public Content(byte[] bytes, String eTag, String versionId) {
+                this(bytes, eTag, versionId, null);
+            }
+        }
 
         /** The object or version is gone: nothing to process. */
         record Missing() implements Fetched {}

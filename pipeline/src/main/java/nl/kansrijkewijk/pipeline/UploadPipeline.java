@@ -1,5 +1,6 @@
 package nl.kansrijkewijk.pipeline;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.SortedMap;
 import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.processing.DocumentProcessor;
 import nl.kansrijkewijk.processing.ProcessingResult;
+import nl.kansrijkewijk.processing.Receipt;
+import nl.kansrijkewijk.provenance.Provenance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,29 +74,50 @@ public final class UploadPipeline {
 
     private UploadOutcome processContent(UploadRef upload, String prefix, ObjectStore.Fetched.Content content) {
         byte[] bytes = content.bytes();
-        ProcessingResult result = processor.process(upload.fileName(), bytes);
         Manifest.Source source = new Manifest.Source(upload.bucket(), upload.key(), upload.pinnedVersionId(),
                 upload.eTag() != null ? upload.eTag() : content.eTag(), bytes.length, Sha256.hex(bytes));
+        Optional<String> gemeente = GemeenteFolder.of(upload.key());
+        Instant receivedAt = upload.eventTime() != null ? upload.eventTime() : content.lastModified();
+        if (gemeente.isEmpty()) {
+            Manifest manifest = writeAll(prefix, new Written(source, received(null, receivedAt, upload), "geweigerd",
+                    null, null, "map onbekend", 0, 0, null,
+                    ErrorReport.notInGemeenteFolder(upload.fileName(), GemeenteFolder.folderName(upload.key()))));
+            return new UploadOutcome(UploadOutcome.Kind.REPORTED, upload, prefix, manifest, "not in a gemeente folder");
+        }
+        Receipt receipt = new Receipt(upload.fileName(), gemeente.get(), receivedAt,
+                upload.pinnedVersionId() != null ? upload.pinnedVersionId() : source.eTag(), upload.uploader());
+        ProcessingResult result = processor.process(receipt, bytes);
         UploadOutcome.Kind kind = result.status() == ProcessingResult.Status.VERWERKT
                 ? UploadOutcome.Kind.PROCESSED : UploadOutcome.Kind.REPORTED;
-        Manifest manifest = writeAll(prefix, source, status(result.status()), result.gemeente(), result.outcome(),
-                result.afwijzingen(), result.waarschuwingen(), result.outputs());
+        Manifest manifest = writeAll(prefix, new Written(source, received(gemeente.get(), receivedAt, upload),
+                status(result.status()), result.kind() == null ? null : result.kind().name(), result.gemeente(),
+                result.outcome(), result.afwijzingen(), result.waarschuwingen(), result.provenance(), result.outputs()));
         return new UploadOutcome(kind, upload, prefix, manifest, result.outcome());
+    }
+
+    private static Manifest.Received received(String gemeenteCode, Instant receivedAt, UploadRef upload) {
+        return new Manifest.Received(gemeenteCode, receivedAt == null ? null : receivedAt.toString(), upload.uploader());
     }
 
     private UploadOutcome tooLarge(UploadRef upload, String prefix, long size) {
         Manifest.Source source = new Manifest.Source(upload.bucket(), upload.key(), upload.pinnedVersionId(),
                 upload.eTag(), size, null);
-        Manifest manifest = writeAll(prefix, source, status(ProcessingResult.Status.ONLEESBAAR), null, "te groot",
-                0, 0, ErrorReport.tooLarge(upload.fileName(), size, config.maxUploadBytes()));
+        Manifest manifest = writeAll(prefix, new Written(source,
+                received(GemeenteFolder.of(upload.key()).orElse(null), upload.eventTime(), upload),
+                status(ProcessingResult.Status.ONLEESBAAR), null, null, "te groot", 0, 0, null,
+                ErrorReport.tooLarge(upload.fileName(), size, config.maxUploadBytes())));
         return new UploadOutcome(UploadOutcome.Kind.REPORTED, upload, prefix, manifest,
                 "too large: " + size + " > " + config.maxUploadBytes() + " bytes, not downloaded");
     }
 
-    private Manifest writeAll(String prefix, Manifest.Source source, String status, String gemeente, String outcome,
-            long afwijzingen, long waarschuwingen, SortedMap<String, byte[]> outputs) {
+    /** What goes into the manifest besides the list of outputs. */
+    private record Written(Manifest.Source source, Manifest.Received received, String status, String kind,
+            String gemeente, String outcome, long afwijzingen, long waarschuwingen, Provenance provenance,
+            SortedMap<String, byte[]> outputs) {}
+
+    private Manifest writeAll(String prefix, Written w) {
         List<Manifest.Output> listed = new ArrayList<>();
-        for (Map.Entry<String, byte[]> output : outputs.entrySet()) {
+        for (Map.Entry<String, byte[]> output : w.outputs().entrySet()) {
             String name = output.getKey();
             if (!OutputLayout.isValidOutputName(name)) {
                 throw new IllegalStateException("processor produced an output with an unusable name: " + name);
@@ -103,7 +127,8 @@ public final class UploadPipeline {
             Stored stored = writeOnce(key, output.getValue(), contentType);
             listed.add(new Manifest.Output(name, key, contentType, stored.size(), stored.sha256()));
         }
-        Manifest manifest = new Manifest(source, status, gemeente, outcome, afwijzingen, waarschuwingen, List.copyOf(listed));
+        Manifest manifest = new Manifest(w.source(), w.status(), w.gemeente(), w.outcome(), w.afwijzingen(),
+                w.waarschuwingen(), List.copyOf(listed), w.received(), w.kind(), w.provenance());
         writeOnce(prefix + OutputLayout.MANIFEST, manifest.toJson(), OutputLayout.contentType(OutputLayout.MANIFEST));
         return manifest;
     }
@@ -133,6 +158,7 @@ public final class UploadPipeline {
         return switch (status) {
             case VERWERKT -> "verwerkt";
             case ONLEESBAAR -> "onleesbaar";
+            case GEWEIGERD -> "geweigerd";
         };
     }
 

@@ -1,5 +1,7 @@
 package nl.kansrijkewijk.pipeline;
 
+import java.time.Instant;
+
 /**
  * One uploaded object as an S3 event names it.
  *
@@ -7,8 +9,15 @@ package nl.kansrijkewijk.pipeline;
  * @param versionId null when the bucket is not versioned (S3 then also may say "null")
  * @param eTag      without quotes; null when unknown
  * @param size      bytes, or -1 when the event did not say
+ * @param eventTime when S3 received the object (the event's eventTime); null when the event did not say
+ * @param uploader  the principal that wrote the object (the event's userIdentity.principalId); null when unknown
  */
-public record UploadRef(String bucket, String key, String versionId, String eTag, long size) {
+public record UploadRef(String bucket, String key, String versionId, String eTag, long size, Instant eventTime,
+        String uploader) {
+
+    public UploadRef(String bucket, String key, String versionId, String eTag, long size) {
+        this(bucket, key, versionId, eTag, size, null, null);
+    }
 
     /** The version id when it pins one immutable version; null for unversioned buckets. */
     public String pinnedVersionId() {
@@ -26,6 +35,6 @@ public record UploadRef(String bucket, String key, String versionId, String eTag
     }
 
     public UploadRef withETag(String newETag, long newSize) {
-        return new UploadRef(bucket, key, versionId, newETag, newSize);
+        return new UploadRef(bucket, key, versionId, newETag, newSize, eventTime, uploader);
     }
 }

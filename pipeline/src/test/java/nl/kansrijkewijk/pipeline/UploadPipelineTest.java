@@ -3,14 +3,15 @@ package nl.kansrijkewijk.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.Test;
-import nl.kansrijkewijk.testkit.ContentDerivedProcessor;
 import nl.kansrijkewijk.hash.Sha256;
+import nl.kansrijkewijk.testkit.ContentDerivedProcessor;
+import org.junit.jupiter.api.Test;
 
 /** Order and conflict rules of the pipeline, on an in-memory store that records every write. */
 class UploadPipelineTest {
@@ -20,6 +21,7 @@ class UploadPipelineTest {
         final Map<String, byte[]> objects = new HashMap<>();
         final Map<String, Map<String, String>> metadata = new HashMap<>();
         final List<String> writes = new ArrayList<>();
+        Instant lastModified;
 
         @Override
         public Optional<ObjectInfo> head(String bucket, String key) {
@@ -31,7 +33,7 @@ class UploadPipelineTest {
         @Override
         public Fetched read(String bucket, String key, String versionId, String expectedETag, long maxBytes) {
             byte[] b = objects.get(bucket + "/" + key);
-            return b == null ? new Fetched.Missing() : new Fetched.Content(b, "etag", versionId);
+            return b == null ? new Fetched.Missing() : new Fetched.Content(b, "etag", versionId, lastModified);
         }
 
         @Override

@@ -2,6 +2,7 @@ package nl.kansrijkewijk.processing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
@@ -13,6 +14,7 @@ import nl.kansrijkewijk.check.FindingOrder;
 import nl.kansrijkewijk.check.RuleCatalogue;
 import nl.kansrijkewijk.check.Severity;
 import nl.kansrijkewijk.hash.Sha256;
+import nl.kansrijkewijk.provenance.Provenance;
 import nl.kansrijkewijk.reader.AanvraagReader;
 import nl.kansrijkewijk.reader.ReadResult;
 import nl.kansrijkewijk.reader.UnreadableDocumentException;
@@ -76,14 +78,45 @@ public final class AanvraagProcessor implements DocumentProcessor {
 
     @Override
     public ProcessingResult process(String documentName, byte[] content) {
-        Evaluation e = evaluate(documentName, content);
+        return process(Receipt.ofName(documentName), content);
+    }
+
+    /**
+     * The entry for every upload: the folder's gemeente first (is it one of the regeling's?), then the content
+     * (what kind of document, {@link DocumentKind}), then the form's gemeente against the folder's.
+     */
+    @Override
+    public ProcessingResult process(Receipt receipt, byte[] content) {
+        String name = receipt.documentName();
+        Optional<String> unknownFolder = UploadFolderCheck.unknownFolder(receipt, catalogus);
+        if (unknownFolder.isPresent()) {
+            LOG.warn("refused upload {}: folder {} is no gemeente of the regeling", name, receipt.gemeenteCode());
+            return new ProcessingResult(ProcessingResult.Status.GEWEIGERD, null, "map onbekend", 0, 0,
+                    ErrorOutputs.refused(name, Sha256.hex(content), UploadFolderCheck.UNKNOWN_FOLDER, unknownFolder.get()),
+                    DocumentKind.ONBEKEND, Provenance.of(null, null));
+        }
+        Evaluation e = evaluate(name, content);
+        DocumentKind kind = e.readable() ? DocumentKind.of(e.aanvraag()) : DocumentKind.ONBEKEND;
+        Provenance provenance = Provenance.of(e.regeling(), e.readable() ? e.aanvraag().formVersion() : null);
+        if (e.readable()) {
+            Optional<String> other = UploadFolderCheck.otherGemeente(receipt, e.aanvraag(), e.regeling());
+            if (other.isPresent()) {
+                LOG.warn("refused upload {}: form of {} in the folder of {}", name, e.aanvraag().gemeente(),
+                        receipt.gemeenteCode());
+                return new ProcessingResult(ProcessingResult.Status.GEWEIGERD, e.aanvraag().gemeente(), "andere gemeente",
+                        0, 0, ErrorOutputs.refused(name, e.sha256(), UploadFolderCheck.OTHER_GEMEENTE, other.get()),
+                        kind, provenance);
+            }
+        }
         return new ProcessingResult(
                 e.readable() ? ProcessingResult.Status.VERWERKT : ProcessingResult.Status.ONLEESBAAR,
                 e.readable() ? e.aanvraag().gemeente() : null,
                 e.outcome(),
                 e.count(Severity.AFWIJZING),
                 e.count(Severity.WAARSCHUWING),
-                outputs(e));
+                outputs(e),
+                kind,
+                provenance);
     }
 
     /** Every output file of an evaluation, by name (see {@link OutputNames}). */

@@ -4,6 +4,7 @@ import java.util.List;
 import nl.kansrijkewijk.besluit.Besluit;
 import nl.kansrijkewijk.check.Finding;
 import nl.kansrijkewijk.check.Severity;
+import nl.kansrijkewijk.provenance.Provenance;
 
 /**
  * The machine-readable report (bevindingen.json, and what {@code ./kw check --json} prints). Its schema is
@@ -19,23 +20,27 @@ public record CheckReport(
         Summary summary,
         List<Finding> findings,
         Besluit besluit,
-        String error) {
+        String error,
+        Provenance provenance) {
 
     public static final String SCHEMA = "kw-bevindingen/1";
 
-    public record Document(String name, String shape, String sha256, String formVersion) {}
+    /** @param kind AANVRAAG, WIJZIGING, …: what the content was recognised as ({@link DocumentKind}) */
+    public record Document(String name, String shape, String sha256, String formVersion, DocumentKind kind) {}
 
     public record Summary(long afwijzingen, long waarschuwingen, long info) {}
 
     public static CheckReport of(Evaluation e) {
         if (!e.readable()) {
-            return new CheckReport(SCHEMA, new Document(e.documentName(), null, e.sha256(), null), null,
-                    "onleesbaar", null, e.outcome(), new Summary(0, 0, 0), List.of(), null, e.error());
+            return new CheckReport(SCHEMA, new Document(e.documentName(), null, e.sha256(), null, DocumentKind.ONBEKEND),
+                    null, "onleesbaar", null, e.outcome(), new Summary(0, 0, 0), List.of(), null, e.error(),
+                    Provenance.of(null, null));
         }
         var a = e.aanvraag();
         return new CheckReport(
                 SCHEMA,
-                new Document(e.documentName(), a.source().shape().name(), a.source().sha256(), a.formVersion()),
+                new Document(e.documentName(), a.source().shape().name(), a.source().sha256(), a.formVersion(),
+                        DocumentKind.of(a)),
                 e.regeling().id(),
                 "verwerkt",
                 a.gemeente(),
@@ -43,6 +48,7 @@ public record CheckReport(
                 new Summary(e.count(Severity.AFWIJZING), e.count(Severity.WAARSCHUWING), e.count(Severity.INFO)),
                 e.findings(),
                 e.besluit(),
-                null);
+                null,
+                Provenance.of(e.regeling(), a.formVersion()));
     }
 }

@@ -6,5 +6,15 @@ package nl.kansrijkewijk.processing;
  * error report among the outputs); throws only for faults of the service itself.
  */
 public interface DocumentProcessor {
+
+    /** A document without upload context (./kw check, tests): no folder to compare with, no receipt time. */
     ProcessingResult process(String documentName, byte[] content);
+
+    /**
+     * A document with its upload context: the gemeente of the upload folder, the receipt time, the version and
+     * the uploader, as the pipeline knows them. Processors that ignore the context need not override this.
+     */
+    default ProcessingResult process(Receipt receipt, byte[] content) {
+        return process(receipt.documentName(), content);
+    }
 }

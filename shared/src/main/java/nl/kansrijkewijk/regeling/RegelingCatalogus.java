@@ -1,6 +1,7 @@
 package nl.kansrijkewijk.regeling;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,7 +11,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.kansrijkewijk.hash.Sha256;
 
 /**
  * All known versions of the regeling, selected by date: the version in force on a date is the one with
@@ -38,13 +42,41 @@ public final class RegelingCatalogus {
             for (String line; (line = r.readLine()) != null; ) {
                 line = line.strip();
                 if (!line.isEmpty() && !line.startsWith("#")) {
-                    versions.add(RegelingLoader.readResource(folder + line));
+                    versions.add(readHashed(folder + line));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new RegelingCatalogus(versions);
+    }
+
+    /** SHA-256 of the data file each version loaded from a file came from, for provenance. */
+    private static final Map<Regeling, String> SOURCE_SHA256 = new ConcurrentHashMap<>();
+
+    private static Regeling readHashed(String resource) {
+        byte[] bytes;
+        try (InputStream in = RegelingCatalogus.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("regeling data not found on the classpath: " + resource);
+            }
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read regeling data " + resource, e);
+        }
+        Regeling regeling;
+        try {
+            regeling = RegelingLoader.read(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read regeling data " + resource, e);
+        }
+        SOURCE_SHA256.put(regeling, Sha256.hex(bytes));
+        return regeling;
+    }
+
+    /** The SHA-256 of the data file this version was read from; empty for a version built in code. */
+    public static Optional<String> sourceSha256(Regeling regeling) {
+        return Optional.ofNullable(SOURCE_SHA256.get(regeling));
     }
 
     /** The catalogue shipped in kw-shared (loaded once per JVM). */

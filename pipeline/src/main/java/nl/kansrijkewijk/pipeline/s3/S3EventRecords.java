@@ -4,11 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nl.kansrijkewijk.pipeline.UploadRef;
 
-/** Unpacks every record of an S3 notification into an {@link UploadRef}. */
+/** Unpacks every record of an S3 notification into an {@link UploadRef}, with its event time and uploader. */
 public final class S3EventRecords {
     private S3EventRecords() {}
 
@@ -30,7 +31,9 @@ public final class S3EventRecords {
                     decodeKey(object.getKey()),
                     blankToNull(object.getVersionId()),
                     blankToNull(stripQuotes(object.geteTag())),
-                    size == null ? -1 : size));
+                    size == null ? -1 : size,
+                    record.getEventTime() == null ? null : Instant.ofEpochMilli(record.getEventTime().getMillis()),
+                    record.getUserIdentity() == null ? null : blankToNull(record.getUserIdentity().getPrincipalId())));
         }
         return uploads;
     }

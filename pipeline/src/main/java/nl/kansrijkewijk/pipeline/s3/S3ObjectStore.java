@@ -61,7 +61,8 @@ public final class S3ObjectStore implements ObjectStore {
                 in.abort();
                 return new Fetched.TooLarge(length != null ? length : maxBytes + 1);
             }
-            return new Fetched.Content(bytes, S3EventRecords.stripQuotes(response.eTag()), response.versionId());
+            return new Fetched.Content(bytes, S3EventRecords.stripQuotes(response.eTag()), response.versionId(),
+                    response.lastModified());
         } catch (NoSuchKeyException e) {
             return new Fetched.Missing();
         } catch (S3Exception e) {

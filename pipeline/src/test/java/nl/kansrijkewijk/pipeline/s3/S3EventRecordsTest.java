@@ -26,7 +26,8 @@ class S3EventRecordsTest {
 
         assertEquals(List.of(new UploadRef("kw-uploads-123456789012-eu-west-1",
                 "inbox/GM0518/Aanvraag kansrijke wijk (2) é+1.pdf", "3sL4kqtJlcpXroDTDmJ.rbVPaU5cT5pg",
-                "0123456789abcdef0123456789abcdef", 183045)), uploads);
+                "0123456789abcdef0123456789abcdef", 183045, Instant.parse("2023-09-29T14:03:11.485Z"),
+                "AWS:AIDAJDPLRKLG7UEXAMPLE")), uploads);
     }
 
     @Test
@@ -38,7 +39,8 @@ class S3EventRecordsTest {
         S3Event event = S3Events.fromJson(json);
 
         assertEquals("inbox/Den+Haag/a%2Bb+%28c%29+%C3%AB%25.xlsx", event.getRecords().get(0).getS3().getObject().getKey());
-        assertEquals(List.of(new UploadRef("kw-uploads", key, null, "abc", 12)), S3EventRecords.uploads(event));
+        assertEquals(List.of(new UploadRef("kw-uploads", key, null, "abc", 12, Instant.parse("2023-09-01T10:00:00Z"),
+                "AWS:KWLOCAL")), S3EventRecords.uploads(event));
         assertEquals("ObjectCreated:Put", event.getRecords().get(0).getEventName());
     }
 
