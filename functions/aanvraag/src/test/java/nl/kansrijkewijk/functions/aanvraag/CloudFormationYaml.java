@@ -174,7 +174,8 @@ final class CloudFormationYaml {
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
-        return out.toString();
+        // "${!Literal}" is CloudFormation's escape for a "${Literal}" it must not substitute (IAM policy variables).
+        return out.toString().replace("${!", "${");
     }
 
     @SuppressWarnings("unchecked")

@@ -18,9 +18,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import nl.kansrijkewijk.pipeline.TriggerFilter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import nl.kansrijkewijk.pipeline.TriggerFilter;
 
 /** template.yaml as CloudFormation will see it, checked against the code and against loops and leaks. */
 class TemplateTest {
@@ -209,7 +210,94 @@ class TemplateTest {
         }
     }
 
+    @Test
+    void aGemeenteSessionWritesOnlyTheInboxOfTheGemeenteItsSessionTagNames() {
+        Map<String, Object> role = roles().get("GemeenteUploadRole");
+        String uploads = "arn:aws:s3:::" + template.resolveString(Map.of("Ref", "UploadBucket"));
+        String outputs = "arn:aws:s3:::" + template.resolveString(Map.of("Ref", "OutputBucket"));
+        assertEquals(List.of(uploads + "/inbox/${aws:PrincipalTag/gemeente}/*"),
+                allowedResources(roleStatements(role), Set.of("s3:PutObject", "s3:Put*", "s3:*", "*")));
+        assertEquals(List.of(outputs + "/${aws:PrincipalTag/gemeente}/*"),
+                allowedResources(roleStatements(role), Set.of("s3:GetObject", "s3:Get*", "s3:*", "*")));
+
+        // The tag comes with the session the broker issues (sts:TagSession), and must look like a CBS code.
+        List<?> trust = (List<?>) map(properties(role).get("AssumeRolePolicyDocument")).get("Statement");
+        assertEquals(1, trust.size());
+        Map<String, Object> t = map(trust.get(0));
+        assertTrue(actions(t).contains("sts:TagSession"), "sessions are tagged");
+        assertEquals("GM????", map(map(t.get("Condition")).get("StringLike")).get("aws:RequestTag/gemeente"));
+
+        // And the bucket refuses this role any other key, whatever the role's policy says later.
+        String roleArn = template.resolveString(Map.of("Fn::GetAtt", List.of("GemeenteUploadRole", "Arn")));
+        boolean denied = false;
+        for (Map<String, Object> s : bucketPolicyStatements("UploadBucket")) {
+            denied |= "Deny".equals(s.get("Effect")) && actions(s).contains("s3:PutObject")
+                    && (uploads + "/inbox/${aws:PrincipalTag/gemeente}/*").equals(template.resolve(s.get("NotResource")))
+                    && roleArn.equals(template.resolve(map(map(s.get("Condition")).get("ArnEquals")).get("aws:PrincipalArn")));
+        }
+        assertTrue(denied, "the upload bucket denies the gemeente role every key outside its own inbox folder");
+    }
+
+    @Test
+    void onlyTheReviewerRoleMayWriteBeoordelingenAndVaststellingen() {
+        String uploads = "arn:aws:s3:::" + template.resolveString(Map.of("Ref", "UploadBucket"));
+        List<String> decisionPrefixes = List.of(uploads + "/beoordelingen/", uploads + "/vaststellingen/");
+        Map<String, List<Map<String, Object>>> principals = new TreeMap<>();
+        functions().forEach((name, f) -> principals.put(name, statements(f)));
+        roles().forEach((name, r) -> principals.put(name, roleStatements(r)));
+        for (Map.Entry<String, List<Map<String, Object>>> p : principals.entrySet()) {
+            for (Map<String, Object> s : p.getValue()) {
+                for (String action : actions(s)) {
+                    assertFalse(action.equals("*") || action.equals("s3:*"), p.getKey() + " grants " + action);
+                }
+            }
+            for (String resource : allowedResources(p.getValue(), Set.of("s3:PutObject", "s3:Put*", "s3:*", "*"))) {
+                for (String prefix : decisionPrefixes) {
+                    assertTrue(!mayOverlap(resource, prefix, "") || p.getKey().equals("ReviewerRole"),
+                            p.getKey() + " may write " + resource + " under " + prefix);
+                }
+            }
+        }
+        List<String> reviewerWrites = allowedResources(principals.get("ReviewerRole"), Set.of("s3:PutObject"));
+        assertEquals(List.of(decisionPrefixes.get(0) + "*", decisionPrefixes.get(1) + "*"), reviewerWrites);
+
+        String reviewerArn = template.resolveString(Map.of("Fn::GetAtt", List.of("ReviewerRole", "Arn")));
+        boolean denied = false;
+        for (Map<String, Object> s : bucketPolicyStatements("UploadBucket")) {
+            denied |= "Deny".equals(s.get("Effect")) && "*".equals(s.get("Principal")) && actions(s).contains("s3:PutObject")
+                    && resources(s).equals(List.of(decisionPrefixes.get(0) + "*", decisionPrefixes.get(1) + "*"))
+                    && reviewerArn.equals(template.resolve(
+                            map(map(s.get("Condition")).get("ArnNotEquals")).get("aws:PrincipalArn")));
+        }
+        assertTrue(denied, "the upload bucket denies every other principal a write under beoordelingen/ and vaststellingen/");
+    }
+
     // ---- helpers
+
+    private static Map<String, Map<String, Object>> roles() {
+        Map<String, Map<String, Object>> roles = template.resourcesOfType("AWS::IAM::Role");
+        assertTrue(roles.containsKey("GemeenteUploadRole") && roles.containsKey("ReviewerRole"), roles.keySet().toString());
+        return roles;
+    }
+
+    /** The statements of an IAM role's inline policies (Policies: [{PolicyName, PolicyDocument}]). */
+    private static List<Map<String, Object>> roleStatements(Map<String, Object> role) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : (List<?>) properties(role).get("Policies")) {
+            ((List<?>) map(map(policy).get("PolicyDocument")).get("Statement")).forEach(o -> statements.add(map(o)));
+        }
+        return statements;
+    }
+
+    private static List<Map<String, Object>> bucketPolicyStatements(String bucket) {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Map<String, Object> policy : template.resourcesOfType("AWS::S3::BucketPolicy").values()) {
+            if (bucket.equals(map(properties(policy).get("Bucket")).get("Ref"))) {
+                ((List<?>) map(properties(policy).get("PolicyDocument")).get("Statement")).forEach(o -> statements.add(map(o)));
+            }
+        }
+        return statements;
+    }
 
     private static List<Trigger> triggers() {
         List<Trigger> triggers = new ArrayList<>();
@@ -280,8 +368,12 @@ class TemplateTest {
 
     /** Resources of the Allow statements that grant any of these actions. */
     private static List<String> allowedResources(Map<String, Object> function, Set<String> anyOf) {
+        return allowedResources(statements(function), anyOf);
+    }
+
+    private static List<String> allowedResources(List<Map<String, Object>> statements, Set<String> anyOf) {
         List<String> found = new ArrayList<>();
-        for (Map<String, Object> s : statements(function)) {
+        for (Map<String, Object> s : statements) {
             if ("Allow".equals(s.get("Effect")) && actions(s).stream().anyMatch(anyOf::contains)) {
                 found.addAll(resources(s));
             }
