@@ -111,8 +111,36 @@ class DemoCommandTest {
         assertTrue(files.keySet().stream().anyMatch(k -> k.startsWith("GM0363/amsterdam-klein.pdf/")), files.keySet().toString());
         assertTrue(files.keySet().stream().anyMatch(k -> k.startsWith("GM0518/Den Haag formulier.xlsx/")));
         assertTrue(files.keySet().stream().anyMatch(k -> k.startsWith("onbekend/geen-gemeente.pdf/")));
+        // A folder of no gemeente is refused unread; the receipt names no gemeente.
+        Manifest onbekend = manifestUnder(files, "onbekend/geen-gemeente.pdf/");
+        assertEquals("geweigerd", onbekend.status());
+        assertEquals(null, onbekend.received().gemeenteCode());
+        if (Files.isDirectory(Path.of("../test-fixtures/verkeerde-map"))) {
+            // The folder's gemeente is the receipt's; the receipt time is the typed date (28-09-2023) at noon in
+            // Amsterdam, 10:00 UTC in summer time.
+            Manifest amsterdam = manifestUnder(files, "GM0363/amsterdam-correct.pdf/");
+            assertEquals(new Manifest.Received("GM0363", "2023-09-28T10:00:00Z", "AWS:KWLOCAL"), amsterdam.received());
+            assertEquals("AANVRAAG", amsterdam.kind());
+            assertEquals("KW-2023-1", amsterdam.provenance().formVersion());
+
+            // Rotterdam's form in Amsterdam's folder: refused with the Dutch explanation, no concept.
+            String prefix = "GM0363/amsterdam-map-formulier-van-rotterdam.xlsx/";
+            Manifest refused = manifestUnder(files, prefix);
+            assertEquals("geweigerd", refused.status());
+            assertEquals(List.of("fout.json", "fout.txt"), refused.outputs().stream().map(Manifest.Output::name).toList());
+            String fout = files.entrySet().stream().filter(e -> e.getKey().startsWith(prefix) && e.getKey().endsWith("fout.txt"))
+                    .map(e -> new String(e.getValue(), StandardCharsets.UTF_8)).findFirst().orElseThrow();
+            assertTrue(fout.contains("Dit formulier is van de gemeente Rotterdam, maar is geüpload in de map van Amsterdam "
+                    + "(GM0363)."), fout);
+        }
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("kapot/utrecht.pdf") && l.contains("onleesbaar")), run.out());
         assertTrue(run.out().startsWith("document "), run.out());
+    }
+
+    private static Manifest manifestUnder(Map<String, byte[]> files, String prefix) {
+        return files.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix) && e.getKey().endsWith("/manifest.json"))
+                .map(e -> Manifest.parse(e.getValue())).findFirst().orElseThrow(() -> new AssertionError("no manifest under " + prefix));
     }
 
     @Test

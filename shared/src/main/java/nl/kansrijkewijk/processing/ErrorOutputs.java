@@ -35,7 +35,7 @@ public final class ErrorOutputs {
      */
     public static SortedMap<String, byte[]> refused(String documentName, String sha256, String reason, String userMessage) {
         return write(documentName, sha256, "geweigerd", reason, userMessage,
-                "Het geüploade bestand zelf is ongewijzigd bewaard; er is geen besluit over voorbereid.\n");
+                "Het geüploade bestand zelf is ongewijzigd bewaard. Er is geen conceptbeschikking voor opgesteld.\n");
     }
 
     private static SortedMap<String, byte[]> write(String documentName, String sha256, String status, String reason,
