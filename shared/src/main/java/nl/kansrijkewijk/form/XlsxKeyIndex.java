@@ -115,6 +115,28 @@ public final class XlsxKeyIndex {
         return titleSeen;
     }
 
+    /**
+     * Whether a cell text is a key this index looks for (a question key or a table row key): a sheet without any
+     * such cell holds nothing of the form, so a reader may skip it unread.
+     */
+    public static boolean isFormKey(String text) {
+        if (text == null) {
+            return false;
+        }
+        String t = text.strip();
+        if (t.isEmpty() || t.length() > 40) {
+            return false;
+        }
+        FieldDef simple = FormCatalogue.standard().field(t);
+        return (simple != null && simple.group() == null && simple.onderdeel() == null) || rowKind(t) != null;
+    }
+
+    /** Whether a cell text names the regeling or a form version (the markers {@link #titleSeen()} and versions). */
+    public static boolean isMarker(String text) {
+        return text != null && (VERSION.matcher(text).find()
+                || text.toLowerCase(Locale.ROOT).contains("regeling kansrijke wijk"));
+    }
+
     static List<Sheet> sheetsInSearchOrder(Workbook wb) {
         List<Sheet> ordered = new ArrayList<>();
         for (String name : BlankFormXlsx.FORM_SHEETS) {
