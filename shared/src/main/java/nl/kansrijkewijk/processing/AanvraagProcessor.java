@@ -13,6 +13,8 @@ import nl.kansrijkewijk.check.FindingOrder;
 import nl.kansrijkewijk.check.RuleCatalogue;
 import nl.kansrijkewijk.check.Severity;
 import nl.kansrijkewijk.hash.Sha256;
+import nl.kansrijkewijk.limits.Deadline;
+import nl.kansrijkewijk.limits.Limits;
 import nl.kansrijkewijk.reader.AanvraagReader;
 import nl.kansrijkewijk.reader.ReadResult;
 import nl.kansrijkewijk.reader.UnreadableDocumentException;
@@ -38,6 +40,7 @@ public final class AanvraagProcessor implements DocumentProcessor {
     private final BeschikkingPdfWriter beschikking;
     private final ReportXlsxWriter reportXlsx;
     private final ReportHtmlWriter reportHtml;
+    private final Limits limits = Limits.standard();
 
     public AanvraagProcessor() {
         this(RegelingCatalogus.standard());
@@ -54,14 +57,21 @@ public final class AanvraagProcessor implements DocumentProcessor {
 
     /** Reads and judges one upload; never throws for bad input. */
     public Evaluation evaluate(String documentName, byte[] content) {
-        String sha256 = Sha256.hex(content);
+        return evaluate(documentName, content, Deadline.none());
+    }
+
+    /** Reads and judges one upload, giving up reading at the deadline; never throws for bad input. */
+    public Evaluation evaluate(String documentName, byte[] content, Deadline deadline) {
+        String sha256 = content == null ? null : Sha256.hex(content);
         ReadResult read;
         try {
-            read = AanvraagReader.read(documentName, content);
+            read = AanvraagReader.read(documentName, content, limits, deadline);
         } catch (UnreadableDocumentException e) {
-            LOG.warn("unreadable upload {} (sha256 {}): {}", documentName, sha256, e.getMessage());
+            LOG.warn("unreadable upload {} (sha256 {}, {}): {}", documentName, sha256, e.reason().code(),
+                    e.getMessage());
             LOG.debug("cause of the unreadable upload {}", documentName, e.getCause());
-            return new Evaluation(documentName, sha256, null, null, List.of(), null, e.userMessage());
+            return new Evaluation(documentName, sha256, null, null, List.of(), null, e.userMessage(),
+                    e.reason().code());
         }
         Aanvraag aanvraag = read.aanvraag();
         Regeling regeling = aanvraag.submissionDate() == null
@@ -76,7 +86,12 @@ public final class AanvraagProcessor implements DocumentProcessor {
 
     @Override
     public ProcessingResult process(String documentName, byte[] content) {
-        Evaluation e = evaluate(documentName, content);
+        return process(documentName, content, Deadline.none());
+    }
+
+    @Override
+    public ProcessingResult process(String documentName, byte[] content, Deadline deadline) {
+        Evaluation e = evaluate(documentName, content, deadline);
         return new ProcessingResult(
                 e.readable() ? ProcessingResult.Status.VERWERKT : ProcessingResult.Status.ONLEESBAAR,
                 e.readable() ? e.aanvraag().gemeente() : null,
@@ -90,7 +105,7 @@ public final class AanvraagProcessor implements DocumentProcessor {
     public SortedMap<String, byte[]> outputs(Evaluation e) {
         SortedMap<String, byte[]> out = new TreeMap<>();
         if (!e.readable()) {
-            return ErrorOutputs.of(e.documentName(), e.sha256(), "onleesbaar", e.error());
+            return ErrorOutputs.of(e.documentName(), e.sha256(), e.errorReason(), e.error());
         }
         out.put(OutputNames.EXTRACTIE, Json.bytes(e.aanvraag()));
         out.put(OutputNames.BEVINDINGEN_JSON, Json.bytes(CheckReport.of(e)));

@@ -15,6 +15,20 @@ import nl.kansrijkewijk.hash.Sha256;
  */
 public final class OutputLayout {
     public static final String MANIFEST = "manifest.json";
+    /**
+     * Written before an attempt processes the upload ("verwerking-poging-1.json", …): an attempt that dies
+     * (out of memory, timeout) leaves its marker, so a later attempt knows and answers with an error report.
+     */
+    public static final String ATTEMPT_PREFIX = "verwerking-poging-";
+
+    /** S3's limit on a key, in UTF-8 bytes. */
+    static final int MAX_KEY_BYTES = 1024;
+    /**
+     * Bytes left for the upload's own path in an output key: the limit less "/", a token of at most 128 bytes,
+     * "/" and an output name of at most 100 bytes, with some room to spare.
+     */
+    static final int MAX_PATH_BYTES = 700;
+    private static final int KEPT_NAME_BYTES = 150;
 
     private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,128}");
     private static final Pattern OUTPUT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
@@ -25,7 +39,48 @@ public final class OutputLayout {
         if (!upload.key().startsWith(TriggerFilter.INBOX_PREFIX)) {
             throw new IllegalArgumentException("not an inbox key: " + upload.key());
         }
-        return upload.key().substring(TriggerFilter.INBOX_PREFIX.length()) + "/" + token(upload) + "/";
+        return path(upload.key().substring(TriggerFilter.INBOX_PREFIX.length())) + "/" + token(upload) + "/";
+    }
+
+    /**
+     * The upload's path, or, when it is too long to leave room for the output names within S3's key limit, its
+     * first folder (the gemeente) and the start of the file name followed by "~" and a hash of the whole path:
+     * deterministic, still recognisable, and distinct for distinct uploads.
+     */
+    static String path(String path) {
+        if (utf8(path) <= MAX_PATH_BYTES) {
+            return path;
+        }
+        String hash = Sha256.hex(path.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        int slash = path.indexOf('/');
+        String folder = slash > 0 && utf8(path.substring(0, slash)) <= 100 ? path.substring(0, slash + 1) : "";
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return folder + truncate(name, KEPT_NAME_BYTES) + "~" + hash;
+    }
+
+    /** The longest prefix of {@code s} within {@code maxBytes} UTF-8 bytes, never splitting a character. */
+    private static String truncate(String s, int maxBytes) {
+        int bytes = 0;
+        int i = 0;
+        while (i < s.length()) {
+            int cp = s.codePointAt(i);
+            int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + n > maxBytes) {
+                break;
+            }
+            bytes += n;
+            i += Character.charCount(cp);
+        }
+        return s.substring(0, i);
+    }
+
+    private static int utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** The marker of attempt {@code n} (1-based). */
+    static String attemptMarker(int n) {
+        return ATTEMPT_PREFIX + n + ".json";
     }
 
     /** The version id where the bucket has versions, else the ETag (content hash of a single-part upload). */
@@ -40,7 +95,8 @@ public final class OutputLayout {
 
     /** Output names are plain file names chosen by the processor; the manifest name is reserved. */
     static boolean isValidOutputName(String name) {
-        return OUTPUT_NAME.matcher(name).matches() && !name.equals(MANIFEST) && !name.contains("..");
+        return OUTPUT_NAME.matcher(name).matches() && !name.equals(MANIFEST) && !name.contains("..")
+                && !name.startsWith(ATTEMPT_PREFIX);
     }
 
     static String contentType(String name) {
