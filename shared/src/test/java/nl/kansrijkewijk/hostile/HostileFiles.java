@@ -3,16 +3,22 @@ package nl.kansrijkewijk.hostile;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import nl.kansrijkewijk.form.BlankFormXlsx;
 import nl.kansrijkewijk.form.FormFiller;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -89,7 +95,10 @@ public final class HostileFiles {
         }
     }
 
-    /** The form plus a hidden sheet of {@code rows} × 20 numeric cells (a workbook small on disk, large inflated). */
+    /**
+     * The form plus a hidden sheet of {@code rows} × 20 numeric cells (a workbook small on disk, large inflated),
+     * re-zipped the way Excel writes a package (no Zip64 extras).
+     */
     public static byte[] xlsxWithBigHiddenSheet(int rows) {
         byte[] base = FormFiller.fillXlsx(values());
         try (XSSFWorkbook xwb = new XSSFWorkbook(new ByteArrayInputStream(base));
@@ -104,7 +113,7 @@ public final class HostileFiles {
             wb.setSheetVisibility(wb.getSheetIndex("Data"), SheetVisibility.HIDDEN);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             wb.write(out);
-            return out.toByteArray();
+            return rezip(out.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -158,6 +167,24 @@ public final class HostileFiles {
         x.append("trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
         ascii(pdf, x.toString());
         return pdf.toByteArray();
+    }
+
+    /** Copies a package entry by entry into a plain java.util.zip archive (local headers with sizes, no Zip64). */
+    private static byte[] rezip(byte[] zip) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipFile src = ZipFile.builder().setByteArray(zip).get();
+                ZipOutputStream z = new ZipOutputStream(out)) {
+            for (ZipArchiveEntry e : Collections.list(src.getEntries())) {
+                ZipEntry n = new ZipEntry(e.getName());
+                n.setTime(0);
+                z.putNextEntry(n);
+                try (InputStream data = src.getInputStream(e)) {
+                    data.transferTo(z);
+                }
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     private static void ascii(OutputStream out, String s) {
