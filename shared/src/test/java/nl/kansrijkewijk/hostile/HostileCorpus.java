@@ -56,7 +56,12 @@ public final class HostileCorpus {
         });
         k.put("streaming-writer-zip64.xlsx", HostileFiles::xlsxStreamed);
         k.put("richting-omgekeerd.xlsx", () -> withValue("A.ondertekenaar.naam", "J. de \u202Eseirv\u202C"));
-        k.put("bedrag-400-cijfers.xlsx", () -> withValue("B.ARM.fg1.2024", "1".repeat(400)));
+        // A text field: Excel cannot hold 400 digits as a number (it becomes #DIV/0!-like junk), a PDF field can.
+        k.put("bedrag-400-cijfers.pdf", () -> {
+            Map<String, String> v = new HashMap<>(HostileFiles.values());
+            v.put("B.ARM.fg1.2024", "1".repeat(400));
+            return FormFiller.fillPdf(v);
+        });
         k.put("bijlage-en-javascript.pdf", HostileCorpus::pdfWithAttachment);
         k.put("wachtwoord.pdf", HostileCorpus::passwordPdf);
         k.put("oud-excel.xls", HostileCorpus::xls);
@@ -80,12 +85,57 @@ public final class HostileCorpus {
         return k;
     }
 
+    /** Seed corpora of ReaderFuzzTest, by method: a fixture of the shape plus the small hostile kinds. */
+    public static Map<String, Map<String, Supplier<byte[]>>> fuzzSeeds() {
+        Map<String, Supplier<byte[]>> all = small();
+        Map<String, Map<String, Supplier<byte[]>>> seeds = new LinkedHashMap<>();
+        Map<String, Supplier<byte[]>> pdf = new LinkedHashMap<>();
+        pdf.put("ingevuld.pdf", () -> FormFiller.fillPdf(HostileFiles.values()));
+        // Kept small so the regression replay stays fast; the hostile corpus test covers the other PDF kinds.
+        for (String n : java.util.List.of("afgebroken-95-procent.pdf", "leeg.pdf", "ander-document.pdf")) {
+            pdf.put(n, all.get(n));
+        }
+        pdf.put("inflate-80mb.pdf", () -> HostileFiles.pdfInflateBomb(80L << 20));
+        pdf.put("diep-genest.pdf", () -> ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /X " + "[".repeat(20_000)
+                + "]".repeat(20_000) + " >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n"
+                + "<< /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+        seeds.put("pdfFormReader", pdf);
+        Map<String, Supplier<byte[]>> flat = new LinkedHashMap<>();
+        flat.put("afgedrukt.pdf", () -> FormFiller.flatten(FormFiller.fillPdf(HostileFiles.values())));
+        flat.put("afgedrukt-afgebroken.pdf", () -> {
+            byte[] p = FormFiller.flatten(FormFiller.fillPdf(HostileFiles.values()));
+            return Arrays.copyOf(p, p.length * 9 / 10);
+        });
+        flat.put("ander-document.pdf", all.get("ander-document.pdf"));
+        seeds.put("flattenedPdfReader", flat);
+        Map<String, Supplier<byte[]>> xlsx = new LinkedHashMap<>();
+        xlsx.put("ingevuld.xlsx", () -> FormFiller.fillXlsx(HostileFiles.values()));
+        for (String n : java.util.List.of("afgebroken-helft.xlsx", "streaming-writer-zip64.xlsx",
+                "richting-omgekeerd.xlsx", "oud-excel.xls", "rekenblad.ods", "macro.xlsm",
+                "zip-bom.xlsx")) {
+            xlsx.put(n, all.get(n));
+        }
+        seeds.put("xlsxReader", xlsx);
+        return seeds;
+    }
+
     /** Writes the small kinds to {@code dir} and the large ones to {@code dir/generated}. */
     public static void main(String[] args) throws IOException {
+        if (args.length == 2 && "--fuzz-seeds".equals(args[0])) {
+            for (var method : fuzzSeeds().entrySet()) {
+                Path d = Path.of(args[1], method.getKey());
+                Files.createDirectories(d);
+                for (var e : method.getValue().entrySet()) {
+                    Files.write(d.resolve(e.getKey()), e.getValue().get());
+                }
+            }
+            return;
+        }
         Path dir = Path.of(args.length > 0 ? args[0] : "test-fixtures/hostile");
         boolean withLarge = args.length < 2 || !"--small".equals(args[1]);
+        boolean largeOnly = args.length >= 2 && "--large-if-missing".equals(args[1]);
         Files.createDirectories(dir.resolve("generated"));
-        for (var e : small().entrySet()) {
+        for (var e : largeOnly ? Map.<String, Supplier<byte[]>>of().entrySet() : small().entrySet()) {
             Files.write(dir.resolve(e.getKey()), e.getValue().get());
         }
         if (withLarge) {
@@ -166,6 +216,10 @@ public final class HostileCorpus {
                 cs.endText();
             }
             doc.getDocumentInformation().setCreationDate(null);
+            COSArray id = new COSArray();
+            id.add(new org.apache.pdfbox.cos.COSString("kw-hostile-ander-document"));
+            id.add(new org.apache.pdfbox.cos.COSString("kw-hostile-ander-document"));
+            doc.getDocument().getTrailer().setItem(COSName.ID, id);
             return save(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -199,7 +253,9 @@ public final class HostileCorpus {
                 ZipOutputStream z = new ZipOutputStream(out)) {
             z.setLevel(9);
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                z.putNextEntry(new ZipEntry(e.getName()));
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setTime(0);
+                z.putNextEntry(copy);
                 byte[] data = in.readAllBytes();
                 if (e.getName().equals(inflate)) {
                     String xml = new String(data, StandardCharsets.UTF_8);
@@ -217,7 +273,9 @@ public final class HostileCorpus {
                 z.closeEntry();
             }
             if (addName != null) {
-                z.putNextEntry(new ZipEntry(addName));
+                ZipEntry added = new ZipEntry(addName);
+                added.setTime(0);
+                z.putNextEntry(added);
                 z.write(addData);
                 z.closeEntry();
             }

@@ -89,7 +89,7 @@ public final class HostileFiles {
                     }
                 }
             }
-            return bytes(wb);
+            return nl.kansrijkewijk.xlsx.ZipBytes.write(wb);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,43 +29,17 @@ import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript;
 import org.junit.jupiter.api.Test;
 
-/** The limits and the deadline hold, and what lies within them is still read. */
+/**
+ * The limits and the deadline hold, and what lies within them is still read. The large kinds (2 000 rows, a 4 GB
+ * inflating PDF, a 120 MB hidden sheet) are in the hostile corpus, measured in a child JVM (HostileCorpusTest).
+ */
 class BoundsTest {
 
     @Test
-    void manyExtraActivityRowsAreReadInLinearTime() throws Exception {
-        byte[] xlsx = HostileFiles.xlsxWithActivityRows(2000);
-        long t0 = System.nanoTime();
-        ReadResult r = AanvraagReader.read("veel-rijen.xlsx", xlsx);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        // C.1 of the filled form plus 2 000 copies numbered C.61…C.2060
-        assertEquals(2001, r.aanvraag().activities().size());
-        assertTrue(ms < 20_000, "2 000 rows took " + ms + " ms (68 s when reading was quadratic)");
-    }
-
-    @Test
-    void aWorkbookFromAStreamingWriterIsRead() throws Exception {
-        ReadResult r = AanvraagReader.read("sxssf.xlsx", HostileFiles.xlsxStreamed());
-        assertEquals("Utrecht", r.aanvraag().gemeente());
-    }
-
-    @Test
     void aBigSheetWithoutFormKeysIsSkippedNotLoaded() throws Exception {
-        // 30 000 rows × 20 cells = 600 000 cells: over the cell limit if it were loaded
-        ReadResult r = AanvraagReader.read("verborgen.xlsx", HostileFiles.xlsxWithBigHiddenSheet(30_000));
+        // 15 000 rows × 20 cells = 300 000 cells: over the cell limit if it were loaded
+        ReadResult r = AanvraagReader.read("verborgen.xlsx", HostileFiles.xlsxWithBigHiddenSheet(15_000));
         assertEquals("Utrecht", r.aanvraag().gemeente());
-    }
-
-    @Test
-    void aPdfStreamInflatingBeyondTheBoundIsRefusedQuickly() {
-        byte[] bomb = HostileFiles.pdfInflateBomb(256L << 20);
-        long t0 = System.nanoTime();
-        UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
-                () -> AanvraagReader.read("bom.pdf", bomb));
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertEquals(Reason.TE_GROOT, e.reason(), e.getMessage());
-        assertTrue(e.userMessage().contains("uitgepakt"), e.userMessage());
-        assertTrue(ms < 5_000, "took " + ms + " ms");
     }
 
     @Test
@@ -92,7 +66,7 @@ class BoundsTest {
     void aFourHundredDigitAmountIsUnreadableNotAnAmount() throws Exception {
         Map<String, String> v = new HashMap<>(HostileFiles.values());
         v.put("B.ARM.fg1.2024", "1".repeat(400));
-        ReadResult r = AanvraagReader.read("groot.xlsx", FormFiller.fillXlsx(v));
+        ReadResult r = AanvraagReader.read("groot.pdf", FormFiller.fillPdf(v));
         assertTrue(r.findings().stream().anyMatch(f -> f.rule().equals("LEES-VELD")
                 && "B.ARM.fg1.2024".equals(f.location().field())), r.findings().toString());
         r.aanvraag().budget().forEach(b -> assertFalse(String.valueOf(b).contains("1".repeat(20)), b.toString()));
