@@ -16,16 +16,18 @@ import nl.kansrijkewijk.hash.Sha256;
 public final class OutputLayout {
     public static final String MANIFEST = "manifest.json";
     /**
-     * Written before an attempt processes the upload ("verwerking-poging-1.json", …): an attempt that dies
-     * (out of memory, timeout) leaves its marker, so a later attempt knows and answers with an error report.
+     * Attempt markers live under this top-level folder of the output bucket, mirroring the output folder
+     * ({@code verwerking/<output folder>poging-1.json}, …), apart from what the gemeente reads. Written before an
+     * attempt processes the upload: an attempt that dies (out of memory, timeout) leaves its marker, so a later
+     * attempt knows and answers with an error report.
      */
-    public static final String ATTEMPT_PREFIX = "verwerking-poging-";
+    public static final String ATTEMPTS_FOLDER = "verwerking/";
 
     /** S3's limit on a key, in UTF-8 bytes. */
     static final int MAX_KEY_BYTES = 1024;
     /**
      * Bytes left for the upload's own path in an output key: the limit less "/", a token of at most 128 bytes,
-     * "/" and an output name of at most 100 bytes, with some room to spare.
+     * "/" and an output name of at most 100 bytes (or the attempts folder and a marker name), with room to spare.
      */
     static final int MAX_PATH_BYTES = 700;
     private static final int KEPT_NAME_BYTES = 150;
@@ -78,9 +80,9 @@ public final class OutputLayout {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    /** The marker of attempt {@code n} (1-based). */
-    static String attemptMarker(int n) {
-        return ATTEMPT_PREFIX + n + ".json";
+    /** The key of the marker of attempt {@code n} (1-based) for the output folder {@code prefix}. */
+    static String attemptMarker(String prefix, int n) {
+        return ATTEMPTS_FOLDER + prefix + "poging-" + n + ".json";
     }
 
     /** The version id where the bucket has versions, else the ETag (content hash of a single-part upload). */
@@ -95,8 +97,7 @@ public final class OutputLayout {
 
     /** Output names are plain file names chosen by the processor; the manifest name is reserved. */
     static boolean isValidOutputName(String name) {
-        return OUTPUT_NAME.matcher(name).matches() && !name.equals(MANIFEST) && !name.contains("..")
-                && !name.startsWith(ATTEMPT_PREFIX);
+        return OUTPUT_NAME.matcher(name).matches() && !name.equals(MANIFEST) && !name.contains("..");
     }
 
     static String contentType(String name) {

@@ -102,7 +102,8 @@ public final class UploadPipeline {
     }
 
     /**
-     * Leaves the marker of this attempt: the first free one of verwerking-poging-1.json, -2, … .
+     * Leaves the marker of this attempt: the first free one of poging-1.json, -2, … under
+     * {@link OutputLayout#ATTEMPTS_FOLDER}.
      *
      * @return this attempt's number; above {@link PipelineConfig#attemptsBeforeReport()} when that many attempts
      *         started before without finishing
@@ -113,7 +114,7 @@ public final class UploadPipeline {
             marker.put("upload", upload.key());
             marker.put("versie", OutputLayout.token(upload));
             marker.put("poging", n);
-            if (store.putIfAbsent(config.outputBucket(), prefix + OutputLayout.attemptMarker(n), Json.bytes(marker),
+            if (store.putIfAbsent(config.outputBucket(), OutputLayout.attemptMarker(prefix, n), Json.bytes(marker),
                     OutputLayout.contentType(".json"), Map.of())) {
                 return n;
             }

@@ -60,7 +60,7 @@ class UploadPipelineTest {
 
         pipeline.process(upload);
 
-        assertEquals(List.of("GM0363/a.pdf/v1/verwerking-poging-1.json", "GM0363/a.pdf/v1/naam.txt", "GM0363/a.pdf/v1/omgekeerd.bin", "GM0363/a.pdf/v1/sha256.txt",
+        assertEquals(List.of("verwerking/GM0363/a.pdf/v1/poging-1.json", "GM0363/a.pdf/v1/naam.txt", "GM0363/a.pdf/v1/omgekeerd.bin", "GM0363/a.pdf/v1/sha256.txt",
                 "GM0363/a.pdf/v1/manifest.json"), store.writes);
     }
 
@@ -119,6 +119,7 @@ class UploadPipelineTest {
         String txt = new String(store.objects.get("out/GM0363/a.pdf/v1/fout.txt"), StandardCharsets.UTF_8);
         assertTrue(txt.contains("te groot of te ingewikkeld"), txt);
         assertTrue(store.objects.containsKey("out/GM0363/a.pdf/v1/manifest.json"));
+        assertTrue(store.objects.containsKey("out/verwerking/GM0363/a.pdf/v1/poging-2.json"));
     }
 
     /** Every object under inbox/ is taken, whatever its suffix or the suffix's case; folder markers are not. */
