@@ -35,6 +35,14 @@ public final class ErrorReport {
                         + "voor Amsterdam.");
     }
 
+    /** For an upload whose earlier attempts died processing it (out of memory or time): answered unprocessed. */
+    static SortedMap<String, byte[]> tooComplex(String documentName, String sha256) {
+        return ErrorOutputs.of(documentName, sha256, "te-complex",
+                "Het bestand is te groot of te ingewikkeld om te verwerken: de verwerking is afgebroken omdat het "
+                        + "geheugen of de tijd opraakte. Sla het formulier opnieuw op (als PDF of xlsx, zonder "
+                        + "bijlagen, afbeeldingen of extra werkbladen) en upload het nog eens.");
+    }
+
     /** "20,0 MB", "5 kB": one decimal with a Dutch comma; integer arithmetic keeps it locale-free. */
     static String megabytes(long bytes) {
         if (bytes < 1024 * 1024) {

@@ -2,6 +2,7 @@ package nl.kansrijkewijk.pipeline;
 
 import java.util.Map;
 import java.util.Objects;
+import nl.kansrijkewijk.limits.Limits;
 
 /**
  * Where the pipeline reads and writes. Lambda passes it as environment variables (template.yaml); ./kw and
@@ -10,13 +11,22 @@ import java.util.Objects;
  * @param uploadBucket   the bucket gemeenten upload to; only keys under {@link TriggerFilter#INBOX_PREFIX} are read
  * @param outputBucket   a separate bucket without any trigger: outputs can never start the pipeline again
  * @param maxUploadBytes larger uploads get an error report without being downloaded
+ * @param attemptsBeforeReport attempts that may die processing an upload (out of memory, timeout) before the next
+ *                             one answers it with an error report unprocessed; at most Lambda's retries
+ *                             (MaximumRetryAttempts in template.yaml, checked by TemplateTest)
  */
-public record PipelineConfig(String uploadBucket, String outputBucket, long maxUploadBytes) {
+public record PipelineConfig(String uploadBucket, String outputBucket, long maxUploadBytes, int attemptsBeforeReport) {
     public static final String ENV_UPLOAD_BUCKET = "KW_UPLOAD_BUCKET";
     public static final String ENV_OUTPUT_BUCKET = "KW_OUTPUT_BUCKET";
     public static final String ENV_MAX_UPLOAD_BYTES = "KW_MAX_UPLOAD_BYTES";
-    /** A real aanvraagformulier is well under 1 MB; 20 MB leaves room for scanned attachments. */
-    public static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+    /** From config/limits.yaml: a real aanvraagformulier is well under 1 MB. */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = Limits.standard().maxUploadBytes();
+    /** One attempt that dies may be bad luck (a neighbour's load); the second is the upload. */
+    public static final int DEFAULT_ATTEMPTS_BEFORE_REPORT = 2;
+
+    public PipelineConfig(String uploadBucket, String outputBucket, long maxUploadBytes) {
+        this(uploadBucket, outputBucket, maxUploadBytes, DEFAULT_ATTEMPTS_BEFORE_REPORT);
+    }
 
     public PipelineConfig {
         Objects.requireNonNull(uploadBucket, "uploadBucket");
@@ -26,6 +36,9 @@ public record PipelineConfig(String uploadBucket, String outputBucket, long maxU
         }
         if (maxUploadBytes <= 0) {
             throw new IllegalArgumentException("maxUploadBytes must be positive: " + maxUploadBytes);
+        }
+        if (attemptsBeforeReport < 1) {
+            throw new IllegalArgumentException("attemptsBeforeReport must be at least 1: " + attemptsBeforeReport);
         }
     }
 

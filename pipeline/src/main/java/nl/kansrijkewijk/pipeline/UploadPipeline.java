@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import nl.kansrijkewijk.hash.Sha256;
+import nl.kansrijkewijk.limits.Deadline;
 import nl.kansrijkewijk.processing.DocumentProcessor;
+import nl.kansrijkewijk.processing.Json;
 import nl.kansrijkewijk.processing.ProcessingResult;
 import nl.kansrijkewijk.processing.Receipt;
 import nl.kansrijkewijk.provenance.Provenance;
@@ -22,6 +24,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Hopeless inputs (unreadable, too large, gone) end normally so Lambda does not retry them; storage
  * faults and faults of the processor propagate so that Lambda's bounded retry and the on-failure queue apply.
+ *
+ * <p>An upload that kills its attempt (the heap exhausted, the function timed out) cannot be answered by that
+ * attempt. Each attempt therefore first leaves a marker; when {@link PipelineConfig#attemptsBeforeReport()}
+ * markers are already there without a manifest, the upload is answered with a "te complex" error report instead
+ * of being processed again. Errors are not caught here: the JVM must go so that Lambda starts a fresh container.
  */
 public final class UploadPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(UploadPipeline.class);
@@ -38,11 +45,16 @@ public final class UploadPipeline {
     }
 
     public UploadOutcome process(UploadRef upload) {
+        return process(upload, Deadline.none());
+    }
+
+    /** @param deadline by when the upload must be answered (the processor gives up reading before it) */
+    public UploadOutcome process(UploadRef upload, Deadline deadline) {
         if (!config.uploadBucket().equals(upload.bucket())) {
             return ignored(upload, "not the upload bucket " + config.uploadBucket());
         }
         if (!TriggerFilter.matches(upload.key())) {
-            return ignored(upload, "key outside " + TriggerFilter.INBOX_PREFIX + " or not one of " + TriggerFilter.SUFFIXES);
+            return ignored(upload, "key outside " + TriggerFilter.INBOX_PREFIX);
         }
         if (upload.pinnedVersionId() == null && (upload.eTag() == null || upload.eTag().isBlank())) {
             Optional<ObjectStore.ObjectInfo> info = store.head(upload.bucket(), upload.key());
@@ -68,12 +80,20 @@ public final class UploadPipeline {
                     new UploadOutcome(UploadOutcome.Kind.GONE, upload, null, null, "object or version no longer exists");
             case ObjectStore.Fetched.Replaced r ->
                     new UploadOutcome(UploadOutcome.Kind.GONE, upload, null, null, "key now holds a newer upload");
-            case ObjectStore.Fetched.Content c -> processContent(upload, prefix, c);
+            case ObjectStore.Fetched.Content c -> processContent(upload, prefix, c, deadline);
         };
     }
 
-    private UploadOutcome processContent(UploadRef upload, String prefix, ObjectStore.Fetched.Content content) {
+    private UploadOutcome processContent(UploadRef upload, String prefix, ObjectStore.Fetched.Content content,
+            Deadline deadline) {
         byte[] bytes = content.bytes();
+        int attempt = markAttempt(upload, prefix);
+        if (attempt > config.attemptsBeforeReport()) {
+            return tooComplex(upload, prefix, content, attempt - 1);
+        }
+        if (!TriggerFilter.hasFormSuffix(upload.key())) {
+            LOG.info("{} has no .pdf or .xlsx suffix; read by its content", upload.describe());
+        }
         Manifest.Source source = new Manifest.Source(upload.bucket(), upload.key(), upload.pinnedVersionId(),
                 upload.eTag() != null ? upload.eTag() : content.eTag(), bytes.length, Sha256.hex(bytes));
         Optional<String> gemeente = GemeenteFolder.of(upload.key());
@@ -86,7 +106,7 @@ public final class UploadPipeline {
         }
         Receipt receipt = new Receipt(upload.fileName(), gemeente.get(), receivedAt,
                 upload.pinnedVersionId() != null ? upload.pinnedVersionId() : source.eTag(), upload.uploader());
-        ProcessingResult result = processor.process(receipt, bytes);
+        ProcessingResult result = processor.process(receipt, bytes, deadline);
         UploadOutcome.Kind kind = result.status() == ProcessingResult.Status.VERWERKT
                 ? UploadOutcome.Kind.PROCESSED : UploadOutcome.Kind.REPORTED;
         Manifest manifest = writeAll(prefix, new Written(source, received(gemeente.get(), receivedAt, upload),
@@ -97,6 +117,41 @@ public final class UploadPipeline {
 
     private static Manifest.Received received(String gemeenteCode, Instant receivedAt, UploadRef upload) {
         return new Manifest.Received(gemeenteCode, receivedAt == null ? null : receivedAt.toString(), upload.uploader());
+    }
+
+    /**
+     * Leaves the marker of this attempt: the first free one of poging-1.json, -2, … under
+     * {@link OutputLayout#ATTEMPTS_FOLDER}.
+     *
+     * @return this attempt's number; above {@link PipelineConfig#attemptsBeforeReport()} when that many attempts
+     *         started before without finishing
+     */
+    private int markAttempt(UploadRef upload, String prefix) {
+        for (int n = 1; n <= config.attemptsBeforeReport(); n++) {
+            Map<String, Object> marker = new java.util.LinkedHashMap<>();
+            marker.put("upload", upload.key());
+            marker.put("versie", OutputLayout.token(upload));
+            marker.put("poging", n);
+            if (store.putIfAbsent(config.outputBucket(), OutputLayout.attemptMarker(prefix, n), Json.bytes(marker),
+                    OutputLayout.contentType(".json"), Map.of())) {
+                return n;
+            }
+        }
+        return config.attemptsBeforeReport() + 1;
+    }
+
+    private UploadOutcome tooComplex(UploadRef upload, String prefix, ObjectStore.Fetched.Content content, int died) {
+        byte[] bytes = content.bytes();
+        LOG.warn("{}: {} earlier attempt(s) ended without an answer (out of memory or time); reporting, not processing",
+                upload.describe(), died);
+        Manifest.Source source = new Manifest.Source(upload.bucket(), upload.key(), upload.pinnedVersionId(),
+                upload.eTag() != null ? upload.eTag() : content.eTag(), bytes.length, Sha256.hex(bytes));
+        Manifest manifest = writeAll(prefix, new Written(source,
+                received(GemeenteFolder.of(upload.key()).orElse(null), upload.eventTime(), upload),
+                status(ProcessingResult.Status.ONLEESBAAR), null, null, "te complex", 0, 0, null,
+                ErrorReport.tooComplex(upload.fileName(), Sha256.hex(bytes))));
+        return new UploadOutcome(UploadOutcome.Kind.REPORTED, upload, prefix, manifest,
+                "too complex: " + died + " attempt(s) died while processing");
     }
 
     private UploadOutcome tooLarge(UploadRef upload, String prefix, long size) {

@@ -1,6 +1,8 @@
 package nl.kansrijkewijk.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.testkit.ContentDerivedProcessor;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.kansrijkewijk.processing.DocumentProcessor;
+import nl.kansrijkewijk.processing.ProcessingResult;
 import org.junit.jupiter.api.Test;
 
 /** Order and conflict rules of the pipeline, on an in-memory store that records every write. */
@@ -59,7 +64,7 @@ class UploadPipelineTest {
 
         pipeline.process(upload);
 
-        assertEquals(List.of("GM0363/a.pdf/v1/naam.txt", "GM0363/a.pdf/v1/omgekeerd.bin", "GM0363/a.pdf/v1/sha256.txt",
+        assertEquals(List.of("verwerking/GM0363/a.pdf/v1/poging-1.json", "GM0363/a.pdf/v1/naam.txt", "GM0363/a.pdf/v1/omgekeerd.bin", "GM0363/a.pdf/v1/sha256.txt",
                 "GM0363/a.pdf/v1/manifest.json"), store.writes);
     }
 
@@ -88,5 +93,48 @@ class UploadPipelineTest {
 
         assertEquals(UploadOutcome.Kind.ALREADY_DONE, pipeline.process(upload).kind());
         assertEquals(List.of(), store.writes);
+    }
+
+    /**
+     * An upload that exhausts the heap is not caught (the container must go); the markers of the attempts that
+     * died make the third attempt answer with a "te complex" report without processing again.
+     */
+    @Test
+    void attemptsThatDieLeaveMarkersAndTheNextAttemptReports() {
+        store.objects.put("up/inbox/GM0363/a.pdf", "%PDF-1.7 a".getBytes(StandardCharsets.UTF_8));
+        AtomicInteger calls = new AtomicInteger();
+        DocumentProcessor exhausting = new DocumentProcessor() {
+            @Override
+            public ProcessingResult process(String documentName, byte[] content) {
+                calls.incrementAndGet();
+                throw new OutOfMemoryError("simulated");
+            }
+        };
+        UploadPipeline dying = new UploadPipeline(store, exhausting, new PipelineConfig("up", "out", 1000));
+
+        assertThrows(OutOfMemoryError.class, () -> dying.process(upload));
+        assertThrows(OutOfMemoryError.class, () -> dying.process(upload));
+        UploadOutcome third = dying.process(upload);
+
+        assertEquals(2, calls.get(), "the third attempt does not process");
+        assertEquals(UploadOutcome.Kind.REPORTED, third.kind());
+        String fout = new String(store.objects.get("out/GM0363/a.pdf/v1/fout.json"), StandardCharsets.UTF_8);
+        assertTrue(fout.contains("\"te-complex\""), fout);
+        String txt = new String(store.objects.get("out/GM0363/a.pdf/v1/fout.txt"), StandardCharsets.UTF_8);
+        assertTrue(txt.contains("te groot of te ingewikkeld"), txt);
+        assertTrue(store.objects.containsKey("out/GM0363/a.pdf/v1/manifest.json"));
+        assertTrue(store.objects.containsKey("out/verwerking/GM0363/a.pdf/v1/poging-2.json"));
+    }
+
+    /** Every object under inbox/ is taken, whatever its suffix or the suffix's case; folder markers are not. */
+    @Test
+    void everyUploadUnderTheInboxIsTakenWhateverItsSuffix() {
+        for (String key : List.of("inbox/GM0363/aanvraag.PDF", "inbox/GM0363/aanvraag.Xlsx", "inbox/GM0363/a.xls",
+                "inbox/GM0363/a.ods", "inbox/GM0363/a.xlsm", "inbox/GM0363/foto.jpg", "inbox/GM0363/zonder-achtervoegsel")) {
+            assertTrue(TriggerFilter.matches(key), key);
+        }
+        assertTrue(TriggerFilter.hasFormSuffix("inbox/x/AANVRAAG.Pdf"));
+        assertEquals(false, TriggerFilter.matches("inbox/GM0363/"));
+        assertEquals(false, TriggerFilter.matches("outbox/a.pdf"));
     }
 }

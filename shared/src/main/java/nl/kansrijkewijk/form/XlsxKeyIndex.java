@@ -59,6 +59,13 @@ public final class XlsxKeyIndex {
     private final Map<String, CellPos> cells = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> captionsByKind = new HashMap<>();
     private final Set<String> versions = new java.util.LinkedHashSet<>();
+    /** Where each row key ("C.12") was first registered: makes "taken" and "duplicate" checks constant-time. */
+    private final Map<String, CellPos> rowKeyFirst = new HashMap<>();
+    /** Per header signature: the last row asked about and the nearest header row above it (see headerRow). */
+    private final Map<String, int[]> headerMemo = new HashMap<>();
+    private final Map<String, String> signatures = new HashMap<>();
+    private int maxRows = MAX_ROWS_SCANNED;
+    private boolean truncated;
     private boolean titleSeen;
     private int nextActivity;
     private int nextSchool;
@@ -66,7 +73,16 @@ public final class XlsxKeyIndex {
     private XlsxKeyIndex() {}
 
     public static XlsxKeyIndex of(Workbook wb) {
+        return of(wb, MAX_ROWS_SCANNED);
+    }
+
+    /**
+     * @param maxRows rows beyond this in any sheet are not scanned; {@link #truncated()} then says so, so that a
+     *                reader can refuse the workbook rather than silently miss rows
+     */
+    public static XlsxKeyIndex of(Workbook wb, int maxRows) {
         XlsxKeyIndex index = new XlsxKeyIndex();
+        index.maxRows = maxRows;
         index.nextActivity = FormFields.MAX_ACTIVITIES;
         index.nextSchool = FormFields.MAX_SCHOOLS;
         for (Sheet s : sheetsInSearchOrder(wb)) {
@@ -89,9 +105,36 @@ public final class XlsxKeyIndex {
         return Collections.unmodifiableSet(versions);
     }
 
+    /** Whether some sheet has rows beyond the scanned maximum (those rows were not read). */
+    public boolean truncated() {
+        return truncated;
+    }
+
     /** Whether any cell mentions the regeling's name (a form whose keys were removed is still recognisable). */
     public boolean titleSeen() {
         return titleSeen;
+    }
+
+    /**
+     * Whether a cell text is a key this index looks for (a question key or a table row key): a sheet without any
+     * such cell holds nothing of the form, so a reader may skip it unread.
+     */
+    public static boolean isFormKey(String text) {
+        if (text == null) {
+            return false;
+        }
+        String t = text.strip();
+        if (t.isEmpty() || t.length() > 40) {
+            return false;
+        }
+        FieldDef simple = FormCatalogue.standard().field(t);
+        return (simple != null && simple.group() == null && simple.onderdeel() == null) || rowKind(t) != null;
+    }
+
+    /** Whether a cell text names the regeling or a form version (the markers {@link #titleSeen()} and versions). */
+    public static boolean isMarker(String text) {
+        return text != null && (VERSION.matcher(text).find()
+                || text.toLowerCase(Locale.ROOT).contains("regeling kansrijke wijk"));
     }
 
     static List<Sheet> sheetsInSearchOrder(Workbook wb) {
@@ -117,7 +160,11 @@ public final class XlsxKeyIndex {
 
     private void scan(Sheet sheet) {
         TreeMap<Integer, List<Str>> strings = new TreeMap<>();
-        int last = Math.min(sheet.getLastRowNum(), MAX_ROWS_SCANNED);
+        if (sheet.getLastRowNum() > maxRows) {
+            truncated = true;
+        }
+        int last = Math.min(sheet.getLastRowNum(), maxRows);
+        headerMemo.clear();
         for (int r = 0; r <= last; r++) {
             Row row = sheet.getRow(r);
             if (row == null) {
@@ -144,12 +191,25 @@ public final class XlsxKeyIndex {
         Map<Integer, String> headerKind = new HashMap<>();
         Set<Integer> keyedRows = new HashSet<>();
         Map<Integer, Integer> firstDataRow = new HashMap<>();
+        // Rows holding an "Antwoord" header, in order, with those columns: the answer column is looked up among
+        // these few rows instead of every row above (which made reading quadratic in the number of rows).
+        TreeMap<Integer, List<Integer>> answerRows = new TreeMap<>();
+        for (Map.Entry<Integer, List<Str>> e : strings.entrySet()) {
+            int r = e.getKey();
+            for (Str s : e.getValue()) {
+                if (s.text.equalsIgnoreCase(BlankFormXlsx.ANSWER_HEADER)) {
+                    answerRows.computeIfAbsent(r, k -> new ArrayList<>()).add(s.col);
+                }
+            }
+        }
         for (Map.Entry<Integer, List<Str>> e : strings.entrySet()) {
             int r = e.getKey();
             for (Str s : e.getValue()) {
                 FieldDef simple = catalogue.field(s.text);
                 if (simple != null && simple.group() == null && simple.onderdeel() == null) {
-                    cells.putIfAbsent(s.text, new CellPos(sheet, r, answerColumn(strings, r, s.col)));
+                    if (!cells.containsKey(s.text)) {
+                        cells.put(s.text, new CellPos(sheet, r, answerColumn(answerRows, r, s.col)));
+                    }
                     continue;
                 }
                 String kind = rowKind(s.text);
@@ -169,9 +229,7 @@ public final class XlsxKeyIndex {
                     headerKind.put(headerRow, kind);
                     firstDataRow.merge(headerRow, r, Math::min);
                 }
-                for (Map.Entry<Integer, String> col : columns.entrySet()) {
-                    cells.putIfAbsent(rowKey + "." + col.getValue(), new CellPos(sheet, r, col.getKey()));
-                }
+                register(rowKey, sheet, r, columns);
                 noteNumber(kind, rowKey);
             }
         }
@@ -205,13 +263,19 @@ public final class XlsxKeyIndex {
     }
 
     private boolean isTaken(String rowKey) {
-        String prefix = rowKey + ".";
-        for (String k : cells.keySet()) {
-            if (k.startsWith(prefix)) {
-                return true;
+        return rowKeyFirst.containsKey(rowKey);
+    }
+
+    /** Registers a row's value cells; only keys the form knows (a made-up row key names no field). */
+    private void register(String rowKey, Sheet sheet, int r, Map<Integer, String> columns) {
+        for (Map.Entry<Integer, String> col : columns.entrySet()) {
+            String key = rowKey + "." + col.getValue();
+            if (catalogue.field(key) != null && !cells.containsKey(key)) {
+                CellPos pos = new CellPos(sheet, r, col.getKey());
+                cells.put(key, pos);
+                rowKeyFirst.putIfAbsent(rowKey, pos);
             }
         }
-        return false;
     }
 
     private void noteNumber(String kind, String rowKey) {
@@ -226,24 +290,54 @@ public final class XlsxKeyIndex {
         }
     }
 
-    private static int answerColumn(TreeMap<Integer, List<Str>> strings, int row, int keyCol) {
-        for (Map.Entry<Integer, List<Str>> e : strings.headMap(row, false).descendingMap().entrySet()) {
-            for (Str s : e.getValue()) {
-                if (s.text.equalsIgnoreCase(BlankFormXlsx.ANSWER_HEADER) && s.col > keyCol) {
-                    return s.col;
+    private static int answerColumn(TreeMap<Integer, List<Integer>> answerRows, int row, int keyCol) {
+        for (List<Integer> cols : answerRows.headMap(row, false).descendingMap().values()) {
+            for (int c : cols) {
+                if (c > keyCol) {
+                    return c;
                 }
             }
         }
         return keyCol + 2;
     }
 
+    /**
+     * The nearest row above {@code row} that names at least two of the row key's columns. Which rows qualify
+     * depends on the row key only through its kind and the sub-keys the form defines for it (its signature), and
+     * keyed rows are visited top to bottom, so per signature the search resumes where the previous one stopped:
+     * every row is examined at most once per signature (linear, not quadratic, in the number of rows).
+     */
     private Integer headerRow(TreeMap<Integer, List<Str>> strings, int row, String rowKey) {
-        for (Map.Entry<Integer, List<Str>> e : strings.headMap(row, false).descendingMap().entrySet()) {
+        String sig = signatures.computeIfAbsent(rowKey, this::signature);
+        int[] memo = headerMemo.get(sig);
+        int from = memo == null ? -1 : memo[0];
+        int found = memo == null ? -1 : memo[1];
+        if (from > row) { // not top to bottom (cannot happen in scan order): search all rows again
+            from = -1;
+            found = -1;
+        }
+        for (Map.Entry<Integer, List<Str>> e : strings.subMap(from, false, row, false).descendingMap().entrySet()) {
             if (headerColumns(e.getValue(), rowKey).size() >= 2) {
-                return e.getKey();
+                found = e.getKey();
+                break;
             }
         }
-        return null;
+        headerMemo.put(sig, new int[] {row - 1, found});
+        return found < 0 ? null : found;
+    }
+
+    private String signature(String rowKey) {
+        String kind = rowKind(rowKey);
+        List<FormCatalogue.Sub> subs = switch (kind) {
+            case "B" -> catalogue.budgetColumns();
+            case "C" -> catalogue.activitySubs();
+            default -> catalogue.schoolSubs();
+        };
+        StringBuilder b = new StringBuilder(kind).append(':');
+        for (FormCatalogue.Sub s : subs) {
+            b.append(catalogue.field(rowKey + "." + s.sub()) != null ? '1' : '0');
+        }
+        return b.toString();
     }
 
     /**
@@ -322,7 +416,7 @@ public final class XlsxKeyIndex {
         }
         Map<String, Integer> colOf = new HashMap<>();
         columns.forEach((c, sub) -> colOf.put(sub, c));
-        int last = Math.min(sheet.getLastRowNum(), MAX_ROWS_SCANNED);
+        int last = Math.min(sheet.getLastRowNum(), maxRows);
         for (int r = firstRow + 1; r <= last; r++) {
             Row row = sheet.getRow(r);
             if (row == null) {
@@ -340,9 +434,7 @@ public final class XlsxKeyIndex {
                 continue;
             }
             String rowKey = "C".equals(kind) ? "C." + (++nextActivity) : "D.school." + (++nextSchool);
-            for (Map.Entry<Integer, String> col : columns.entrySet()) {
-                cells.putIfAbsent(rowKey + "." + col.getValue(), new CellPos(sheet, r, col.getKey()));
-            }
+            register(rowKey, sheet, r, columns);
         }
     }
 
@@ -353,10 +445,9 @@ public final class XlsxKeyIndex {
         }
         for (Str s : row) {
             if (rowKind(s.text) != null) {
-                for (Map.Entry<String, CellPos> e : cells.entrySet()) {
-                    if (e.getKey().startsWith(s.text + ".")) {
-                        return e.getValue().sheet() != sheet || e.getValue().row() != r;
-                    }
+                CellPos first = rowKeyFirst.get(s.text);
+                if (first != null) {
+                    return first.sheet() != sheet || first.row() != r;
                 }
             }
         }

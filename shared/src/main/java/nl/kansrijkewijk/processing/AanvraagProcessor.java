@@ -14,6 +14,8 @@ import nl.kansrijkewijk.check.FindingOrder;
 import nl.kansrijkewijk.check.RuleCatalogue;
 import nl.kansrijkewijk.check.Severity;
 import nl.kansrijkewijk.hash.Sha256;
+import nl.kansrijkewijk.limits.Deadline;
+import nl.kansrijkewijk.limits.Limits;
 import nl.kansrijkewijk.provenance.Provenance;
 import nl.kansrijkewijk.reader.AanvraagReader;
 import nl.kansrijkewijk.reader.ReadResult;
@@ -40,6 +42,7 @@ public final class AanvraagProcessor implements DocumentProcessor {
     private final BeschikkingPdfWriter beschikking;
     private final ReportXlsxWriter reportXlsx;
     private final ReportHtmlWriter reportHtml;
+    private final Limits limits = Limits.standard();
 
     public AanvraagProcessor() {
         this(RegelingCatalogus.standard());
@@ -56,14 +59,21 @@ public final class AanvraagProcessor implements DocumentProcessor {
 
     /** Reads and judges one upload; never throws for bad input. */
     public Evaluation evaluate(String documentName, byte[] content) {
-        String sha256 = Sha256.hex(content);
+        return evaluate(documentName, content, Deadline.none());
+    }
+
+    /** Reads and judges one upload, giving up reading at the deadline; never throws for bad input. */
+    public Evaluation evaluate(String documentName, byte[] content, Deadline deadline) {
+        String sha256 = content == null ? null : Sha256.hex(content);
         ReadResult read;
         try {
-            read = AanvraagReader.read(documentName, content);
+            read = AanvraagReader.read(documentName, content, limits, deadline);
         } catch (UnreadableDocumentException e) {
-            LOG.warn("unreadable upload {} (sha256 {}): {}", documentName, sha256, e.getMessage());
+            LOG.warn("unreadable upload {} (sha256 {}, {}): {}", documentName, sha256, e.reason().code(),
+                    e.getMessage());
             LOG.debug("cause of the unreadable upload {}", documentName, e.getCause());
-            return new Evaluation(documentName, sha256, null, null, List.of(), null, e.userMessage());
+            return new Evaluation(documentName, sha256, null, null, List.of(), null, e.userMessage(),
+                    e.reason().code());
         }
         Aanvraag aanvraag = read.aanvraag();
         Regeling regeling = aanvraag.submissionDate() == null
@@ -78,7 +88,7 @@ public final class AanvraagProcessor implements DocumentProcessor {
 
     @Override
     public ProcessingResult process(String documentName, byte[] content) {
-        return process(Receipt.ofName(documentName), content);
+        return process(Receipt.ofName(documentName), content, Deadline.none());
     }
 
     /**
@@ -87,6 +97,11 @@ public final class AanvraagProcessor implements DocumentProcessor {
      */
     @Override
     public ProcessingResult process(Receipt receipt, byte[] content) {
+        return process(receipt, content, Deadline.none());
+    }
+
+    @Override
+    public ProcessingResult process(Receipt receipt, byte[] content, Deadline deadline) {
         String name = receipt.documentName();
         Optional<String> unknownFolder = UploadFolderCheck.unknownFolder(receipt, catalogus);
         if (unknownFolder.isPresent()) {
@@ -95,7 +110,7 @@ public final class AanvraagProcessor implements DocumentProcessor {
                     ErrorOutputs.refused(name, Sha256.hex(content), UploadFolderCheck.UNKNOWN_FOLDER, unknownFolder.get()),
                     DocumentKind.ONBEKEND, Provenance.of(null, null));
         }
-        Evaluation e = evaluate(name, content);
+        Evaluation e = evaluate(name, content, deadline);
         DocumentKind kind = e.readable() ? DocumentKind.of(e.aanvraag()) : DocumentKind.ONBEKEND;
         Provenance provenance = Provenance.of(e.regeling(), e.readable() ? e.aanvraag().formVersion() : null);
         if (e.readable()) {
@@ -123,7 +138,7 @@ public final class AanvraagProcessor implements DocumentProcessor {
     public SortedMap<String, byte[]> outputs(Evaluation e) {
         SortedMap<String, byte[]> out = new TreeMap<>();
         if (!e.readable()) {
-            return ErrorOutputs.of(e.documentName(), e.sha256(), "onleesbaar", e.error());
+            return ErrorOutputs.of(e.documentName(), e.sha256(), e.errorReason(), e.error());
         }
         out.put(OutputNames.EXTRACTIE, Json.bytes(e.aanvraag()));
         out.put(OutputNames.BEVINDINGEN_JSON, Json.bytes(CheckReport.of(e)));

@@ -1,5 +1,7 @@
 package nl.kansrijkewijk.processing;
 
+import nl.kansrijkewijk.limits.Deadline;
+
 /**
  * The core as the Lambda handlers and ./kw see it: one uploaded document in, every output document out.
  * Never throws for bad input (an unreadable upload gives {@link ProcessingResult.Status#ONLEESBAAR} with an
@@ -15,6 +17,14 @@ public interface DocumentProcessor {
      * the uploader, as the pipeline knows them. Processors that ignore the context need not override this.
      */
     default ProcessingResult process(Receipt receipt, byte[] content) {
+        return process(receipt, content, Deadline.none());
+    }
+
+    /**
+     * As {@link #process(Receipt, byte[])}, giving up reading at the deadline (with an error report among the
+     * outputs). A processor that reads nothing slow may ignore the deadline and the context.
+     */
+    default ProcessingResult process(Receipt receipt, byte[] content, Deadline deadline) {
         return process(receipt.documentName(), content);
     }
 }

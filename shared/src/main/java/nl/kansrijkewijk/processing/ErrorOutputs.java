@@ -18,7 +18,8 @@ public final class ErrorOutputs {
 
     /**
      * @param sha256      hex SHA-256 of the upload, or null when it was not downloaded
-     * @param reason      a stable machine code: "onleesbaar", "te-groot"
+     * @param reason      a stable machine code: "onleesbaar", "te-groot", "te-complex", "afgebroken", "wachtwoord",
+     *                    "ander-formaat", "niet-het-formulier", "beschadigd", "leeg"
      * @param userMessage Dutch, for the gemeente
      */
     public static SortedMap<String, byte[]> of(String documentName, String sha256, String reason, String userMessage) {

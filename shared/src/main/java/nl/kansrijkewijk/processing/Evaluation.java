@@ -9,7 +9,8 @@ import nl.kansrijkewijk.regeling.Regeling;
 
 /**
  * Everything the core concluded about one upload, before it is written out. For an unreadable upload only
- * {@code documentName}, {@code sha256} and {@code error} are set.
+ * {@code documentName}, {@code sha256}, {@code error} (Dutch, for the gemeente) and {@code errorReason} (a stable
+ * code: "te-groot", "afgebroken", "wachtwoord", … as in UnreadableDocumentException.Reason) are set.
  */
 public record Evaluation(
         String documentName,
@@ -18,7 +19,13 @@ public record Evaluation(
         Regeling regeling,
         List<Finding> findings,
         Besluit besluit,
-        String error) {
+        String error,
+        String errorReason) {
+
+    public Evaluation(String documentName, String sha256, Aanvraag aanvraag, Regeling regeling, List<Finding> findings,
+            Besluit besluit, String error) {
+        this(documentName, sha256, aanvraag, regeling, findings, besluit, error, error == null ? null : "onleesbaar");
+    }
 
     public boolean readable() {
         return error == null;

@@ -43,6 +43,10 @@ import nl.kansrijkewijk.regeling.RegelingCatalogus;
 final class AanvraagMapper {
     static final String RULE_FIELD = "LEES-VELD";
     static final String RULE_VERSION = "LEES-VERSIE";
+    static final String RULE_ACTIVE = "LEES-BIJLAGE-ACTIEF";
+    static final String RULE_BIDI = "LEES-TEKENS";
+    /** 13 or more digits before the comma (a trillion euro and up) is no amount of any gemeente's budget. */
+    private static final int MAX_AMOUNT_DIGITS = 12;
     static final String ARTICLE = "art. 10, tweede lid";
 
     private static final Pattern ACTIVITY_KEY = Pattern.compile("C\\.(\\d+)\\..+");
@@ -104,6 +108,7 @@ final class AanvraagMapper {
                         yesNo(E_GEEN_DUBBELFINANCIERING),
                         yesNo(E_STAATSSTEUN)),
                 new Source(document, raw.shape, sha256, locations()));
+        documentFindings();
         return new ReadResult(a, inFormOrder(findings));
     }
 
@@ -298,8 +303,39 @@ final class AanvraagMapper {
         return parse(key, "ja of nee", ValueParsers::yesNo);
     }
 
+    /** Findings about the document rather than one value: active content, direction controls removed. */
+    private void documentFindings() {
+        if (!raw.activeContent.isEmpty()) {
+            String what = String.join(", ", raw.activeContent);
+            String message = "De PDF bevat " + what + ". Het formulier zelf heeft die niet; de lezer heeft ze niet "
+                    + "geopend of uitgevoerd. Open het geüploade bestand pas nadat het op malware is gescand, en "
+                    + "beoordeel alleen wat in het formulier staat.";
+            findings.add(new Finding(RULE_ACTIVE, ARTICLE, Severity.WAARSCHUWING, message,
+                    Location.document(document), Trail.builder().input("gevonden", what)
+                            .outcome("waarschuwing voor de beoordelaar"), null, null, null, null));
+        }
+        for (String key : raw.bidiFields) {
+            RawValue v = raw.values.get(key);
+            FieldDef def = catalogue.field(key);
+            String label = def == null ? key : def.label();
+            String message = "Het veld ‘" + label + "’ (" + key + ") bevatte onzichtbare tekens die de schrijfrichting "
+                    + "omkeren; die zijn verwijderd. Controleer de waarde ‘" + v.text().strip() + "’ met het "
+                    + "geüploade bestand.";
+            findings.add(new Finding(RULE_BIDI, ARTICLE, Severity.WAARSCHUWING, message, v.location(),
+                    Trail.builder().input("veld", key).step("tekens U+202A–U+202E en U+2066–U+2069 verwijderd")
+                            .outcome("waarde zonder die tekens gebruikt"),
+                    def == null ? null : def.onderdeel(), null,
+                    def == null || !"C".equals(def.section()) ? null : def.group(), null));
+        }
+    }
+
     private BigDecimal amount(String key) {
         BigDecimal b = parse(key, "een bedrag", Money::parse);
+        if (b != null && b.precision() - b.scale() > MAX_AMOUNT_DIGITS) {
+            unreadable(key, raw.values.get(key), "zo'n groot bedrag (meer dan " + MAX_AMOUNT_DIGITS
+                    + " cijfers voor de komma) kan niet kloppen");
+            return null;
+        }
         if (b != null && b.signum() < 0) {
             unreadable(key, raw.values.get(key), "een bedrag kan niet negatief zijn");
             return null;

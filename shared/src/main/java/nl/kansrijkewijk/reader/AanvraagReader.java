@@ -5,15 +5,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.List;
 import nl.kansrijkewijk.form.FormFields;
 import nl.kansrijkewijk.hash.Sha256;
+import nl.kansrijkewijk.limits.Deadline;
+import nl.kansrijkewijk.limits.Limits;
+import nl.kansrijkewijk.reader.UnreadableDocumentException.Reason;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -33,106 +35,170 @@ import org.slf4j.LoggerFactory;
 public final class AanvraagReader {
     private static final Logger LOG = LoggerFactory.getLogger(AanvraagReader.class);
 
-    /** Uploads above this size are refused unread. */
-    public static final int MAX_BYTES = 20 * 1024 * 1024;
+    /** Uploads above this size are refused unread (the standard {@link Limits#maxUploadBytes()}). */
+    public static final int MAX_BYTES = (int) Limits.standard().maxUploadBytes();
 
     private static final String NOT_THE_FORM = "Dit is niet het aanvraagformulier Regeling kansrijke wijk: ";
-    private static final String DAMAGED = "Het bestand is beschadigd of onvolledig en kan niet worden gelezen. "
+    private static final String DAMAGED = "Het bestand is beschadigd en kan niet worden gelezen. "
             + "Sla het formulier opnieuw op en upload het nog eens.";
-
-    static {
-        // POI keeps these limits in statics: set once, for every workbook this JVM opens.
-        ZipSecureFile.setMinInflateRatio(0.005);
-        ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
-        // Max text size stays at POI's default (10 Mi chars): far above any real form, and POI warns above it.
-        ZipSecureFile.setMaxFileCount(5_000);
-    }
+    private static final String TOO_SLOW = "Het bestand is te ingewikkeld om binnen de verwerkingstijd te lezen. Sla "
+            + "het formulier opnieuw op (als PDF of xlsx, zonder bijlagen of extra werkbladen) en upload het nog eens.";
 
     private AanvraagReader() {}
+
+    /** Reads one uploaded document with the standard limits and no deadline (./kw, tests). */
+    public static ReadResult read(String documentName, byte[] content) throws UnreadableDocumentException {
+        return read(documentName, content, Limits.standard(), Deadline.none());
+    }
 
     /**
      * Reads one uploaded document.
      *
      * @param documentName the file name as uploaded (only used in locations and messages)
      * @param content      the bytes
+     * @param limits       what may be read at most
+     * @param deadline     by when reading must have given up
      * @return the aanvraag as read and the LEES-* findings
      * @throws UnreadableDocumentException when the upload is not a readable aanvraagformulier
      */
-    public static ReadResult read(String documentName, byte[] content) throws UnreadableDocumentException {
+    public static ReadResult read(String documentName, byte[] content, Limits limits, Deadline deadline)
+            throws UnreadableDocumentException {
         try {
-            return readChecked(documentName, content);
+            return readChecked(documentName, content, limits, deadline);
         } catch (UnreadableDocumentException e) {
-            LOG.info("unreadable upload {}: {}", documentName, e.getMessage());
+            LOG.info("unreadable upload {} ({}): {}", documentName, e.reason().code(), e.getMessage());
             throw e;
-        } catch (StackOverflowError | OutOfMemoryError e) {
-            LOG.warn("upload {} exhausted resources while reading", documentName, e);
-            throw new UnreadableDocumentException("Het bestand is te ingewikkeld of te groot om te lezen. Sla het "
-                    + "formulier opnieuw op (zonder bijlagen) en upload het nog eens.", "resources exhausted: " + e, e);
-        } catch (Exception | LinkageError | AssertionError e) {
-            LOG.warn("upload {} could not be read", documentName, e);
-            throw new UnreadableDocumentException(DAMAGED, "read failed: " + e, e);
+        } catch (Deadline.Exceeded e) {
+            LOG.warn("upload {} not read within its deadline", documentName);
+            throw new UnreadableDocumentException(Reason.TE_COMPLEX, TOO_SLOW, "deadline passed while reading", e);
         }
     }
 
-    private static ReadResult readChecked(String name, byte[] content) throws Exception {
+    private static ReadResult readChecked(String name, byte[] content, Limits limits, Deadline deadline)
+            throws UnreadableDocumentException {
         if (content == null || content.length == 0) {
-            throw new UnreadableDocumentException("Het bestand is leeg.", "empty upload");
+            throw new UnreadableDocumentException(Reason.LEEG, "Het bestand is leeg.", "empty upload");
         }
-        if (content.length > MAX_BYTES) {
-            throw new UnreadableDocumentException("Het bestand is groter dan 20 MB en wordt niet gelezen. Upload alleen "
-                    + "het ingevulde formulier, zonder bijlagen.", "upload of " + content.length + " bytes");
+        if (content.length > limits.maxUploadBytes()) {
+            throw new UnreadableDocumentException(Reason.TE_GROOT, "Het bestand is groter dan "
+                    + (limits.maxUploadBytes() >> 20) + " MB en wordt niet gelezen. Een aanvraagformulier is veel "
+                    + "kleiner; upload alleen het ingevulde formulier, zonder bijlagen.",
+                    "upload of " + content.length + " bytes");
         }
         String sha256 = Sha256.hex(content);
         if (isPdf(content)) {
-            return readPdf(name, content, sha256);
+            return readPdf(name, content, sha256, limits, deadline);
         }
         if (startsWith(content, 'P', 'K', 3, 4) || startsWith(content, 'P', 'K', 5, 6)) {
-            return readZip(name, content, sha256);
+            return readZip(name, content, sha256, limits, deadline);
         }
         if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
             throw ole2(content);
         }
-        throw new UnreadableDocumentException("Het bestand is geen PDF- of Excel-bestand (xlsx). Upload het ingevulde "
-                + "aanvraagformulier als PDF of als xlsx.", "unknown content, first bytes " + head(content));
+        throw new UnreadableDocumentException(Reason.ANDER_FORMAAT, "Het bestand is geen PDF- of Excel-bestand (xlsx). "
+                + "Upload het ingevulde aanvraagformulier als PDF of als xlsx.", "unknown content, first bytes "
+                + head(content));
     }
 
     // ------------------------------------------------------------------------------------------------ PDF
 
-    private static ReadResult readPdf(String name, byte[] content, String sha256) throws Exception {
+    private static ReadResult readPdf(String name, byte[] content, String sha256, Limits limits, Deadline deadline)
+            throws UnreadableDocumentException {
+        boolean complete = endsWithEof(content);
         PDDocument doc;
         try {
-            doc = Loader.loadPDF(new RandomAccessReadBuffer(content), "");
+            doc = Loader.loadPDF(new RandomAccessReadBuffer(content), "", null, null, limits.pdfStreamCache());
         } catch (InvalidPasswordException e) {
-            throw new UnreadableDocumentException("De PDF is beveiligd met een wachtwoord; upload een onbeveiligd "
-                    + "exemplaar.", "PDF needs a user password", e);
-        } catch (IOException e) {
-            throw new UnreadableDocumentException("Het bestand is beschadigd of geen geldige PDF en kan niet worden "
-                    + "gelezen. Sla het formulier opnieuw op en upload het nog eens.", "PDF does not parse: " + e, e);
+            throw new UnreadableDocumentException(Reason.WACHTWOORD, "De PDF is beveiligd met een wachtwoord; upload "
+                    + "een onbeveiligd exemplaar.", "PDF needs a user password", e);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof Deadline.Exceeded d) {
+                throw d;
+            }
+            throw complete ? new UnreadableDocumentException(Reason.BESCHADIGD, "Het bestand is beschadigd of geen "
+                    + "geldige PDF en kan niet worden gelezen. Sla het formulier opnieuw op en upload het nog eens.",
+                    "PDF does not parse: " + e, e) : cutOff(e);
         }
         try (doc) {
+            if (!complete) {
+                // PDFBox repairs a truncated file silently, minus whatever stood in the missing part (often the
+                // filled-in values): "het formulier is leeg" would be the wrong answer.
+                throw cutOff(null);
+            }
             if (doc.getNumberOfPages() == 0) {
-                throw new UnreadableDocumentException(NOT_THE_FORM + "de PDF heeft geen pagina's.", "PDF without pages");
+                throw new UnreadableDocumentException(Reason.NIET_HET_FORMULIER, NOT_THE_FORM
+                        + "de PDF heeft geen pagina's.", "PDF without pages");
             }
-            PdfFormReader.FieldCount count = PdfFormReader.count(doc);
-            RawForm raw;
-            if (count.known() > 0 && count.filled() > 0) {
-                raw = PdfFormReader.read(doc, name);
-            } else {
-                if (count.known() > 0) {
-                    showAppearancesAsPageText(doc);
-                }
-                raw = FlattenedPdfReader.read(doc, name);
-                // Any text PDF puts some text inside the form's boxes; only the form's own printed text makes it
-                // the form (a manual of 100 pages was read as an aanvraag and refused as a whole).
-                if (!raw.titleSeen && raw.versions.isEmpty() && count.known() == 0) {
-                    throw new UnreadableDocumentException(NOT_THE_FORM + "de PDF bevat geen velden en geen tekst van dit "
-                            + "formulier. Een scan of foto van het formulier kan niet worden gelezen; gebruik het "
-                            + "invulbare formulier (PDF of xlsx).",
-                            "PDF without form fields or form text (" + doc.getNumberOfPages() + " pages)");
-                }
+            if (doc.getNumberOfPages() > limits.maxPages()) {
+                throw new UnreadableDocumentException(Reason.TE_GROOT, "De PDF heeft " + doc.getNumberOfPages()
+                        + " pagina's; meer dan " + limits.maxPages() + " wordt niet gelezen. Het aanvraagformulier "
+                        + "heeft er 6: upload alleen het ingevulde formulier, zonder bijlagen.",
+                        "PDF with " + doc.getNumberOfPages() + " pages");
             }
+            PdfStreams.checkDecodedSize(doc, limits, deadline);
+            RawForm raw = pdfLibrary(() -> readPdfShape(doc, name, limits, deadline));
+            raw.activeContent.addAll(pdfLibrary(() -> PdfActiveContent.find(doc, limits.maxPages())));
             return mapFilled(raw, name, sha256);
+        } catch (IOException e) {
+            LOG.debug("closing the PDF failed", e);
+            throw new UnreadableDocumentException(Reason.BESCHADIGD, DAMAGED, "PDF close failed: " + e, e);
         }
+    }
+
+    private static RawForm readPdfShape(PDDocument doc, String name, Limits limits, Deadline deadline)
+            throws IOException, UnreadableDocumentException {
+        PdfFormReader.FieldCount count = PdfFormReader.count(doc, limits);
+        deadline.check();
+        if (count.known() > 0 && count.filled() > 0) {
+            return PdfFormReader.read(doc, name, limits);
+        }
+        if (count.known() > 0) {
+            showAppearancesAsPageText(doc);
+        }
+        RawForm raw = FlattenedPdfReader.read(doc, name, limits, deadline);
+        // Any text PDF puts some text inside the form's boxes; only the form's own printed text makes it
+        // the form (a manual of 100 pages was read as an aanvraag and refused as a whole).
+        if (!raw.titleSeen && raw.versions.isEmpty() && count.known() == 0) {
+            throw new UnreadableDocumentException(Reason.NIET_HET_FORMULIER, NOT_THE_FORM + "de PDF bevat geen velden "
+                    + "en geen tekst van dit formulier. Een scan of foto van het formulier kan niet worden gelezen; "
+                    + "gebruik het invulbare formulier (PDF of xlsx).",
+                    "PDF without form fields or form text (" + doc.getNumberOfPages() + " pages)");
+        }
+        return raw;
+    }
+
+    private interface LibraryCall<T> {
+        T call() throws IOException, UnreadableDocumentException;
+    }
+
+    /** PDFBox signals a broken document with IOExceptions and with runtime exceptions from deep in its parser. */
+    private static <T> T pdfLibrary(LibraryCall<T> call) throws UnreadableDocumentException {
+        try {
+            return call.call();
+        } catch (IOException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException
+                | ClassCastException | NullPointerException | UnsupportedOperationException | ArithmeticException e) {
+            LOG.info("PDF content does not parse: {}", e.toString());
+            throw new UnreadableDocumentException(Reason.BESCHADIGD, "Het bestand is beschadigd of geen geldige PDF en "
+                    + "kan niet worden gelezen. Sla het formulier opnieuw op en upload het nog eens.",
+                    "PDF content does not parse: " + e, e);
+        }
+    }
+
+    private static UnreadableDocumentException cutOff(Exception cause) {
+        return new UnreadableDocumentException(Reason.AFGEBROKEN, "De PDF is niet compleet: het einde van het bestand "
+                + "ontbreekt. Waarschijnlijk is het uploaden of opslaan afgebroken. Sla het formulier opnieuw op en "
+                + "upload het nog eens.", "PDF without %%EOF at its end" + (cause == null ? "" : ": " + cause), cause);
+    }
+
+    /** A complete PDF ends with %%EOF (possibly followed by a line end or a little padding). */
+    private static boolean endsWithEof(byte[] c) {
+        int from = Math.max(0, c.length - 2048);
+        for (int i = c.length - 5; i >= from; i--) {
+            if (c[i] == '%' && c[i + 1] == '%' && c[i + 2] == 'E' && c[i + 3] == 'O' && c[i + 4] == 'F') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -141,9 +207,9 @@ public final class AanvraagReader {
      */
     private static ReadResult mapFilled(RawForm raw, String name, String sha256) throws UnreadableDocumentException {
         if (raw.values.values().stream().allMatch(RawValue::blank)) {
-            throw new UnreadableDocumentException("Het formulier is leeg: er is geen enkel veld ingevuld (of de "
-                    + "ingevulde waarden zijn bij het opslaan of afdrukken verloren gegaan). Vul het formulier in en "
-                    + "sla het op als PDF of xlsx; druk een ingevulde PDF niet af naar een nieuwe PDF.",
+            throw new UnreadableDocumentException(Reason.LEEG, "Het formulier is leeg: er is geen enkel veld ingevuld "
+                    + "(of de ingevulde waarden zijn bij het opslaan of afdrukken verloren gegaan). Vul het formulier "
+                    + "in en sla het op als PDF of xlsx; druk een ingevulde PDF niet af naar een nieuwe PDF.",
                     "form without any filled value (" + raw.values.size() + " fields seen)");
         }
         return AanvraagMapper.map(raw, name, sha256);
@@ -157,6 +223,9 @@ public final class AanvraagReader {
         try {
             doc.getDocumentCatalog().getAcroForm(null).flatten();
         } catch (IOException | RuntimeException e) {
+            if (e instanceof Deadline.Exceeded d) {
+                throw d;
+            }
             LOG.info("field appearances not flattened ({}); reading the page text only", e.toString());
         }
     }
@@ -173,76 +242,113 @@ public final class AanvraagReader {
 
     // ------------------------------------------------------------------------------------------------ XLSX
 
-    private static ReadResult readZip(String name, byte[] content, String sha256) throws Exception {
-        String kind = zipKind(content);
-        switch (kind) {
+    private static ReadResult readZip(String name, byte[] content, String sha256, Limits limits, Deadline deadline)
+            throws UnreadableDocumentException {
+        ZipDirectory dir = ZipDirectory.read(content, limits);
+        switch (dir.kind()) {
             case "xlsx" -> {
                 /* read below */
             }
-            case "xlsb" -> throw new UnreadableDocumentException("Het bestand is een binaire Excel-werkmap (xlsb). Sla "
-                    + "het op als Excel-werkmap (xlsx) en upload het opnieuw.", "xlsb workbook");
-            case "docx" -> throw new UnreadableDocumentException("Het bestand is een Word-document, geen PDF- of "
-                    + "Excel-bestand (xlsx). Upload het ingevulde aanvraagformulier.", "word document");
-            case "pptx" -> throw new UnreadableDocumentException("Het bestand is een PowerPoint-presentatie, geen PDF- of "
-                    + "Excel-bestand (xlsx). Upload het ingevulde aanvraagformulier.", "powerpoint document");
-            case "ods" -> throw new UnreadableDocumentException("Het bestand is een OpenDocument-rekenblad (ods). Sla het "
-                    + "op als Excel-werkmap (xlsx) en upload het opnieuw.", "opendocument spreadsheet");
-            case "broken" -> throw new UnreadableDocumentException(DAMAGED, "zip archive does not parse");
-            default -> throw new UnreadableDocumentException("Het bestand is een zip-archief, geen PDF- of Excel-bestand "
-                    + "(xlsx). Upload het ingevulde aanvraagformulier zelf.", "zip archive without a workbook");
+            case "xlsm" -> throw new UnreadableDocumentException(Reason.ANDER_FORMAAT, "Het bestand is een Excel-werkmap "
+                    + "met macro's (xlsm). Sla het op als gewone Excel-werkmap (xlsx) en upload het opnieuw.",
+                    "macro-enabled workbook");
+            case "xlsb" -> throw new UnreadableDocumentException(Reason.ANDER_FORMAAT, "Het bestand is een binaire "
+                    + "Excel-werkmap (xlsb). Sla het op als Excel-werkmap (xlsx) en upload het opnieuw.", "xlsb workbook");
+            case "docx" -> throw new UnreadableDocumentException(Reason.ANDER_FORMAAT, "Het bestand is een "
+                    + "Word-document, geen PDF- of Excel-bestand (xlsx). Upload het ingevulde aanvraagformulier.",
+                    "word document");
+            case "pptx" -> throw new UnreadableDocumentException(Reason.ANDER_FORMAAT, "Het bestand is een "
+                    + "PowerPoint-presentatie, geen PDF- of Excel-bestand (xlsx). Upload het ingevulde "
+                    + "aanvraagformulier.", "powerpoint document");
+            case "ods" -> throw new UnreadableDocumentException(Reason.ANDER_FORMAAT, "Het bestand is een "
+                    + "OpenDocument-rekenblad (ods). Sla het op als Excel-werkmap (xlsx) en upload het opnieuw.",
+                    "opendocument spreadsheet");
+            default -> throw new UnreadableDocumentException(Reason.ANDER_FORMAAT, "Het bestand is een zip-archief, "
+                    + "geen PDF- of Excel-bestand (xlsx). Upload het ingevulde aanvraagformulier zelf.",
+                    "zip archive without a workbook");
         }
-        XSSFWorkbook wb;
-        try {
-            wb = new XSSFWorkbook(new ByteArrayInputStream(content));
-        } catch (IOException | RuntimeException e) {
-            throw new UnreadableDocumentException(DAMAGED, "XLSX does not open: " + e, e);
+        Long strings = dir.sizes.get("xl/sharedstrings.xml");
+        if (strings != null && strings > limits.maxDecodedStreamBytes() / 4) {
+            throw new UnreadableDocumentException(Reason.TE_GROOT, "De Excel-werkmap bevat veel meer tekst dan een "
+                    + "aanvraagformulier (" + (strings >> 20) + " MB) en wordt niet gelezen. Upload alleen het "
+                    + "ingevulde formulier, zonder extra werkbladen.", "shared strings of " + strings + " bytes");
         }
+        Opened opened = openWorkbook(content, limits, deadline);
+        XSSFWorkbook wb = opened.wb();
         try (wb) {
-            RawForm raw = XlsxReader.read(wb, name);
+            RawForm raw = xlsxLibrary(() -> XlsxReader.read(wb, name, limits, deadline));
+            raw.titleSeen |= opened.scan().titleSeen;
+            raw.versions.addAll(opened.scan().versions);
             if (raw.values.isEmpty()) {
                 String why = raw.titleSeen
                         ? "de kolom ‘Sleutel’ met de veldnamen ontbreekt, daardoor zijn de antwoorden niet te vinden. "
                                 + "Gebruik het formulier zoals het is verstrekt."
                         : "de Excel-werkmap bevat geen velden van het formulier " + FormFields.FORM_VERSION + ".";
-                throw new UnreadableDocumentException(NOT_THE_FORM + why, "workbook without form keys ("
-                        + wb.getNumberOfSheets() + " sheets)");
+                throw new UnreadableDocumentException(Reason.NIET_HET_FORMULIER, NOT_THE_FORM + why,
+                        "workbook without form keys (" + wb.getNumberOfSheets() + " sheets)");
             }
             return mapFilled(raw, name, sha256);
+        } catch (IOException e) {
+            throw new UnreadableDocumentException(Reason.BESCHADIGD, DAMAGED, "XLSX close failed: " + e, e);
         }
     }
 
-    /** What a zip archive holds, from its entry names only (nothing is inflated). */
-    private static String zipKind(byte[] content) {
-        boolean workbook = false;
-        boolean contentTypes = false;
-        try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(content))) {
-            int n = 0;
-            String result = null;
-            for (ZipEntry e; (e = z.getNextEntry()) != null && n < 10_000; n++) {
-                String entry = e.getName().toLowerCase(Locale.ROOT);
-                if (entry.equals("[content_types].xml")) {
-                    contentTypes = true;
-                } else if (entry.equals("xl/workbook.xml")) {
-                    workbook = true;
-                } else if (entry.equals("xl/workbook.bin")) {
-                    result = "xlsb";
-                } else if (entry.startsWith("word/")) {
-                    result = result == null ? "docx" : result;
-                } else if (entry.startsWith("ppt/")) {
-                    result = result == null ? "pptx" : result;
-                } else if (entry.equals("mimetype") || entry.equals("content.xml")) {
-                    result = result == null ? "ods" : result;
+    /**
+     * Opens the workbook with only the sheets worth loading: a streamed pass first finds the sheets with form keys
+     * and counts cells; large sheets without keys are dropped from the package before POI builds its model.
+     */
+    private record Opened(XSSFWorkbook wb, SheetScan scan) {}
+
+    private static Opened openWorkbook(byte[] content, Limits limits, Deadline deadline)
+            throws UnreadableDocumentException {
+        OPCPackage pkg = null;
+        try {
+            pkg = OPCPackage.open(new ByteArrayInputStream(content));
+            SheetScan scan = SheetScan.of(pkg, deadline);
+            long loaded = 0;
+            for (SheetScan.Sheet s : scan.sheets) {
+                if (s.keyed() || s.cells() <= SheetScan.SMALL_SHEET_CELLS) {
+                    loaded += s.cells();
+                } else {
+                    LOG.info("sheet '{}' ({} cells, no form keys) skipped unread", s.name(), s.cells());
+                    pkg.removePart(s.part());
                 }
             }
-            if (workbook && contentTypes) {
-                return "xlsx";
+            if (loaded > limits.maxCells()) {
+                throw new UnreadableDocumentException(Reason.TE_GROOT, "De werkbladen van het formulier bevatten samen "
+                        + loaded + " cellen; meer dan " + limits.maxCells() + " wordt niet gelezen. Verwijder lege "
+                        + "opmaak en extra gegevens van de formulierbladen en upload het opnieuw.",
+                        "workbook with " + loaded + " cells in the sheets to load");
             }
-            if (n == 0) {
-                return "broken";
+            return new Opened(new XSSFWorkbook(pkg), scan);
+        } catch (UnreadableDocumentException e) {
+            closeQuietly(pkg);
+            throw e;
+        } catch (IOException | RuntimeException | org.apache.poi.openxml4j.exceptions.OpenXML4JException
+                | org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
+            closeQuietly(pkg);
+            if (e instanceof Deadline.Exceeded d) {
+                throw d;
             }
-            return result == null ? "zip" : result;
-        } catch (IOException | RuntimeException e) {
-            return workbook && contentTypes ? "xlsx" : "broken";
+            throw new UnreadableDocumentException(Reason.BESCHADIGD, DAMAGED, "XLSX does not open: " + e, e);
+        }
+    }
+
+    /** POI signals a broken workbook with runtime exceptions from deep in its model (and XmlBeans). */
+    private static <T> T xlsxLibrary(LibraryCall<T> call) throws UnreadableDocumentException {
+        try {
+            return call.call();
+        } catch (IOException | org.apache.poi.ooxml.POIXMLException
+                | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException | ClassCastException
+                | UnsupportedOperationException | org.apache.xmlbeans.XmlRuntimeException e) {
+            LOG.info("XLSX content does not parse: {}", e.toString());
+            throw new UnreadableDocumentException(Reason.BESCHADIGD, DAMAGED, "XLSX content does not parse: " + e, e);
+        }
+    }
+
+    private static void closeQuietly(OPCPackage pkg) {
+        if (pkg != null) {
+            pkg.revert();
         }
     }
 
@@ -251,21 +357,22 @@ public final class AanvraagReader {
         try (InputStream in = new ByteArrayInputStream(content); POIFSFileSystem fs = new POIFSFileSystem(in)) {
             DirectoryNode root = fs.getRoot();
             if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
-                return new UnreadableDocumentException("De Excel-werkmap is beveiligd met een wachtwoord; upload een "
+                return new UnreadableDocumentException(Reason.WACHTWOORD, "De Excel-werkmap is beveiligd met een wachtwoord; upload een "
                         + "onbeveiligd exemplaar.", "encrypted OOXML package");
             }
             if (root.hasEntry("Workbook") || root.hasEntry("Book")) {
-                return new UnreadableDocumentException("Het bestand is een oud Excel-bestand (xls). Sla het op als "
+                return new UnreadableDocumentException(Reason.ANDER_FORMAAT, "Het bestand is een oud Excel-bestand (xls). Sla het op als "
                         + "Excel-werkmap (xlsx) en upload het opnieuw.", "legacy xls workbook");
             }
             if (root.hasEntry("WordDocument")) {
-                return new UnreadableDocumentException("Het bestand is een Word-document, geen PDF- of Excel-bestand "
-                        + "(xlsx). Upload het ingevulde aanvraagformulier.", "legacy word document");
+                return new UnreadableDocumentException(Reason.ANDER_FORMAAT, "Het bestand is een Word-document, geen PDF- "
+                        + "of Excel-bestand (xlsx). Upload het ingevulde aanvraagformulier.", "legacy word document");
             }
-            return new UnreadableDocumentException("Het bestand is geen PDF- of Excel-bestand (xlsx). Upload het "
-                    + "ingevulde aanvraagformulier als PDF of als xlsx.", "OLE2 file without a known stream");
+            return new UnreadableDocumentException(Reason.ANDER_FORMAAT, "Het bestand is geen PDF- of Excel-bestand "
+                    + "(xlsx). Upload het ingevulde aanvraagformulier als PDF of als xlsx.",
+                    "OLE2 file without a known stream");
         } catch (IOException | RuntimeException e) {
-            return new UnreadableDocumentException("Het bestand is geen PDF- of Excel-bestand (xlsx), of het is "
+            return new UnreadableDocumentException(Reason.BESCHADIGD, "Het bestand is geen PDF- of Excel-bestand (xlsx), of het is "
                     + "beschadigd. Upload het ingevulde aanvraagformulier als PDF of als xlsx.", "broken OLE2 file: " + e, e);
         }
     }

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import nl.kansrijkewijk.aanvraag.Source.DocumentShape;
 import nl.kansrijkewijk.check.Location;
 import nl.kansrijkewijk.form.PdfLayout;
+import nl.kansrijkewijk.limits.Deadline;
+import nl.kansrijkewijk.limits.Limits;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
@@ -30,7 +32,6 @@ import org.apache.pdfbox.text.TextPosition;
  * "pagina n van m" (bottom right), which also identifies the page when pages were dropped or reordered.
  */
 final class FlattenedPdfReader {
-    static final int MAX_PAGES = 300;
     private static final float TOLERANCE = 1.5f;
     private static final Pattern FOOTER = Pattern.compile("pagina(\\d{1,4})van(\\d{1,4})");
 
@@ -51,14 +52,14 @@ final class FlattenedPdfReader {
         }
     }
 
-    static RawForm read(PDDocument doc, String documentName) throws IOException {
-        Map<Integer, List<Glyph>> pages = glyphs(doc);
+    static RawForm read(PDDocument doc, String documentName, Limits limits, Deadline deadline) throws IOException {
+        Map<Integer, List<Glyph>> pages = glyphs(doc, limits.maxPages(), deadline);
         Set<String> versions = new LinkedHashSet<>();
         PDDocumentInformation info = doc.getDocumentInformation();
         if (info != null) {
             PdfFormReader.addVersions(versions, info.getKeywords());
         }
-        RawForm raw = new RawForm(DocumentShape.PDF_FLATTENED, versions);
+        RawForm raw = new RawForm(DocumentShape.PDF_FLATTENED, versions, limits.maxTextLength());
         PdfLayout layout = PdfLayout.standard();
         String title = squash(PdfLayout.headerText());
         for (Map.Entry<Integer, List<Glyph>> e : pages.entrySet()) {
@@ -202,10 +203,11 @@ final class FlattenedPdfReader {
         return s.replaceAll("\\s+", "");
     }
 
-    private static Map<Integer, List<Glyph>> glyphs(PDDocument doc) throws IOException {
-        Collector c = new Collector();
+    private static Map<Integer, List<Glyph>> glyphs(PDDocument doc, int maxPages, Deadline deadline)
+            throws IOException {
+        Collector c = new Collector(deadline);
         c.setStartPage(1);
-        c.setEndPage(Math.min(doc.getNumberOfPages(), MAX_PAGES));
+        c.setEndPage(Math.min(doc.getNumberOfPages(), maxPages));
         c.writeText(doc, Writer.nullWriter());
         return c.pages;
     }
@@ -237,6 +239,17 @@ final class FlattenedPdfReader {
     /** Collects every glyph with its position; PDFTextStripper's own line building is not used. */
     private static final class Collector extends PDFTextStripper {
         final Map<Integer, List<Glyph>> pages = new TreeMap<>();
+        private final Deadline deadline;
+
+        Collector(Deadline deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        protected void startPage(org.apache.pdfbox.pdmodel.PDPage page) throws IOException {
+            deadline.check();
+            super.startPage(page);
+        }
 
         @Override
         protected void processTextPosition(TextPosition t) {

@@ -11,6 +11,7 @@ import nl.kansrijkewijk.aanvraag.Source.DocumentShape;
 import nl.kansrijkewijk.check.Location;
 import nl.kansrijkewijk.form.BlankFormPdf;
 import nl.kansrijkewijk.form.FormCatalogue;
+import nl.kansrijkewijk.limits.Limits;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -25,30 +26,20 @@ import org.apache.pdfbox.text.PDFTextStripper;
 /** Reads the fillable PDF: field values by fully qualified field name, which is the FormFields key. */
 final class PdfFormReader {
     static final Pattern VERSION = Pattern.compile("\\bKW-\\d{4}-\\d+\\b");
-    private static final int MAX_FIELDS = 20_000;
-    private static final int MAX_ANNOTATION_PAGES = 500;
 
     private PdfFormReader() {}
 
     /** Counts of form fields in a PDF: known keys, and known keys with a value. */
     record FieldCount(int known, int filled) {}
 
-    static FieldCount count(PDDocument doc) {
+    static FieldCount count(PDDocument doc, Limits limits) throws UnreadableDocumentException {
         PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
         if (form == null) {
             return new FieldCount(0, 0);
         }
-        FormCatalogue catalogue = FormCatalogue.standard();
         int known = 0;
         int filled = 0;
-        int seen = 0;
-        for (PDField f : form.getFieldTree()) {
-            if (++seen > MAX_FIELDS) {
-                break;
-            }
-            if (f instanceof PDNonTerminalField || catalogue.field(f.getFullyQualifiedName()) == null) {
-                continue;
-            }
+        for (PDField f : fields(form, limits)) {
             known++;
             String v = f.getValueAsString();
             if (v != null && !v.isBlank()) {
@@ -58,23 +49,13 @@ final class PdfFormReader {
         return new FieldCount(known, filled);
     }
 
-    static RawForm read(PDDocument doc, String documentName) throws IOException {
-        RawForm raw = new RawForm(DocumentShape.PDF_FORM, versions(doc));
+    static RawForm read(PDDocument doc, String documentName, Limits limits)
+            throws IOException, UnreadableDocumentException {
+        RawForm raw = new RawForm(DocumentShape.PDF_FORM, versions(doc), limits.maxTextLength());
         PDAcroForm form = doc.getDocumentCatalog().getAcroForm(null);
-        Map<COSDictionary, Integer> pages = widgetPages(doc);
-        FormCatalogue catalogue = FormCatalogue.standard();
-        int seen = 0;
-        for (PDField f : form.getFieldTree()) {
-            if (++seen > MAX_FIELDS) {
-                break;
-            }
-            if (f instanceof PDNonTerminalField) {
-                continue;
-            }
+        Map<COSDictionary, Integer> pages = widgetPages(doc, limits.maxPages());
+        for (PDField f : fields(form, limits)) {
             String key = f.getFullyQualifiedName();
-            if (catalogue.field(key) == null) {
-                continue;
-            }
             Integer page = null;
             for (PDAnnotationWidget w : f.getWidgets()) {
                 page = pages.get(w.getCOSObject());
@@ -88,11 +69,34 @@ final class PdfFormReader {
         return raw;
     }
 
-    private static Map<COSDictionary, Integer> widgetPages(PDDocument doc) throws IOException {
+    /**
+     * The form's own terminal fields, from one walk over the whole field tree. A tree with more fields than the
+     * limit is refused rather than read in part: stopping early made a filled form whose AcroForm lists 20 000
+     * other fields first look empty.
+     */
+    private static java.util.List<PDField> fields(PDAcroForm form, Limits limits) throws UnreadableDocumentException {
+        FormCatalogue catalogue = FormCatalogue.standard();
+        java.util.List<PDField> found = new java.util.ArrayList<>();
+        int seen = 0;
+        for (PDField f : form.getFieldTree()) {
+            if (++seen > limits.maxFields()) {
+                throw new UnreadableDocumentException(UnreadableDocumentException.Reason.TE_GROOT, "De PDF bevat meer "
+                        + "dan " + limits.maxFields() + " formuliervelden; het aanvraagformulier heeft er ongeveer "
+                        + "1 600. Zo'n PDF wordt niet gelezen. Vul het formulier zoals het is verstrekt in en upload "
+                        + "het opnieuw.", "AcroForm with more than " + limits.maxFields() + " fields");
+            }
+            if (!(f instanceof PDNonTerminalField) && catalogue.field(f.getFullyQualifiedName()) != null) {
+                found.add(f);
+            }
+        }
+        return found;
+    }
+
+    private static Map<COSDictionary, Integer> widgetPages(PDDocument doc, int maxPages) throws IOException {
         Map<COSDictionary, Integer> pages = new IdentityHashMap<>();
         int n = 0;
         for (PDPage page : doc.getPages()) {
-            if (++n > MAX_ANNOTATION_PAGES) {
+            if (++n > maxPages) {
                 break;
             }
             for (PDAnnotation a : page.getAnnotations()) {

@@ -16,6 +16,9 @@ import nl.kansrijkewijk.form.FieldDef;
 import nl.kansrijkewijk.form.FieldType;
 import nl.kansrijkewijk.form.FormCatalogue;
 import nl.kansrijkewijk.form.XlsxKeyIndex;
+import nl.kansrijkewijk.limits.Deadline;
+import nl.kansrijkewijk.limits.Limits;
+import nl.kansrijkewijk.reader.UnreadableDocumentException.Reason;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
@@ -40,8 +43,16 @@ final class XlsxReader {
 
     private XlsxReader() {}
 
-    static RawForm read(XSSFWorkbook wb, String documentName) {
-        XlsxKeyIndex index = XlsxKeyIndex.of(wb);
+    static RawForm read(XSSFWorkbook wb, String documentName, Limits limits, Deadline deadline)
+            throws UnreadableDocumentException {
+        XlsxKeyIndex index = XlsxKeyIndex.of(wb, limits.maxRows());
+        deadline.check();
+        if (index.truncated()) {
+            throw new UnreadableDocumentException(Reason.TE_GROOT, "Een werkblad van de Excel-werkmap heeft meer dan "
+                    + limits.maxRows() + " rijen; zo'n werkmap wordt niet gelezen (anders zouden rijen ongelezen "
+                    + "blijven). Verwijder lege of overbodige rijen en upload het formulier opnieuw.",
+                    "sheet with more than " + limits.maxRows() + " rows");
+        }
         Set<String> versions = new LinkedHashSet<>(index.versions());
         try {
             CTProperty p = wb.getProperties().getCustomProperties().getProperty(BlankFormXlsx.VERSION_PROPERTY);
@@ -51,12 +62,16 @@ final class XlsxReader {
         } catch (RuntimeException e) {
             LOG.debug("no readable custom properties", e);
         }
-        RawForm raw = new RawForm(DocumentShape.XLSX, versions);
+        RawForm raw = new RawForm(DocumentShape.XLSX, versions, limits.maxTextLength());
         raw.titleSeen = index.titleSeen();
         FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
         Map<Sheet, List<CellRangeAddress>> merged = new HashMap<>();
         FormCatalogue catalogue = FormCatalogue.standard();
+        int n = 0;
         for (Map.Entry<String, XlsxKeyIndex.CellPos> e : index.cells().entrySet()) {
+            if (++n % 1000 == 0) {
+                deadline.check();
+            }
             XlsxKeyIndex.CellPos pos = e.getValue();
             FieldDef def = catalogue.field(e.getKey());
             Cell cell = valueCell(pos, merged);

@@ -241,10 +241,24 @@ class HostileInputTest {
     void damagedPdfAndWorkbook() throws IOException {
         byte[] noise = new byte[20_000];
         new Random(7).nextBytes(noise);
-        byte[] pdf = concat("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), noise);
-        assertMessage(unreadable("kapot.pdf", pdf), "beschadigd");
+        byte[] pdf = concat(concat("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), noise),
+                "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        UnreadableDocumentException damaged = unreadable("kapot.pdf", pdf);
+        assertMessage(damaged, "beschadigd");
+        assertEquals(UnreadableDocumentException.Reason.BESCHADIGD, damaged.reason());
         byte[] xlsx = FormFiller.fillXlsx(Map.of("A.gemeente", "Utrecht"));
-        assertMessage(unreadable("half.xlsx", Arrays.copyOf(xlsx, xlsx.length / 2)), "beschadigd");
+        UnreadableDocumentException half = unreadable("half.xlsx", Arrays.copyOf(xlsx, xlsx.length / 2));
+        assertMessage(half, "niet compleet");
+        assertEquals(UnreadableDocumentException.Reason.AFGEBROKEN, half.reason());
+    }
+
+    /** Cut off at 95 %: PDFBox would repair it silently and find no values; the answer is "niet compleet". */
+    @Test
+    void truncatedFilledPdf() {
+        byte[] pdf = FormFiller.fillPdf(Map.of("A.gemeente", "Utrecht", "C.1.naam", "Buurtcoach"));
+        UnreadableDocumentException e = unreadable("afgebroken.pdf", Arrays.copyOf(pdf, pdf.length * 95 / 100));
+        assertMessage(e, "niet compleet");
+        assertEquals(UnreadableDocumentException.Reason.AFGEBROKEN, e.reason());
     }
 
     @Test
@@ -274,7 +288,9 @@ class HostileInputTest {
             }
         }
         assertTrue(out.size() < 1_000_000, "the bomb is small on disk");
-        unreadable("bom.xlsx", out.toByteArray());
+        UnreadableDocumentException e = unreadable("bom.xlsx", out.toByteArray());
+        assertEquals(UnreadableDocumentException.Reason.TE_GROOT, e.reason(), e.getMessage());
+        assertMessage(e, "uitgepakt veel te groot");
     }
 
     @Test

@@ -3,6 +3,7 @@ package nl.kansrijkewijk.functions.aanvraag;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,6 +17,8 @@ import nl.kansrijkewijk.pipeline.UploadRef;
 import nl.kansrijkewijk.pipeline.s3.S3Clients;
 import nl.kansrijkewijk.pipeline.s3.S3EventRecords;
 import nl.kansrijkewijk.pipeline.s3.S3ObjectStore;
+import nl.kansrijkewijk.limits.Deadline;
+import nl.kansrijkewijk.limits.Limits;
 import nl.kansrijkewijk.processing.DocumentProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class AanvraagUploadHandler implements RequestHandler<S3Event, String> {
     private static final Logger LOG = LoggerFactory.getLogger(AanvraagUploadHandler.class);
+    /**
+     * Of the function's remaining time, kept back from processing for writing the error report (and the other
+     * outputs) to S3: the S3 client gives up a call after 30 s, but a handful of small PUTs normally take well
+     * under a second.
+     */
+    static final Duration REPORT_RESERVE = Duration.ofSeconds(10);
 
     private final UploadPipeline pipeline;
 
@@ -51,7 +60,7 @@ public final class AanvraagUploadHandler implements RequestHandler<S3Event, Stri
         RuntimeException failure = null;
         for (UploadRef upload : uploads) {
             try {
-                UploadOutcome outcome = pipeline.process(upload);
+                UploadOutcome outcome = pipeline.process(upload, deadline(context));
                 counts.merge(outcome.kind(), 1, Integer::sum);
                 log(outcome);
             } catch (RuntimeException e) {
@@ -71,6 +80,18 @@ public final class AanvraagUploadHandler implements RequestHandler<S3Event, Stri
         return counts.entrySet().stream()
                 .map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + "=" + e.getValue())
                 .collect(Collectors.joining(" ", uploads.size() + " record(s):" + (counts.isEmpty() ? "" : " "), ""));
+    }
+
+    /**
+     * The time one upload may take: what Lambda has left less the reserve for writing the answer, and never more
+     * than the configured processing time.
+     */
+    static Deadline deadline(Context context) {
+        Deadline configured = Deadline.after(Limits.standard().maxProcessingTime());
+        if (context == null || context.getRemainingTimeInMillis() <= 0) {
+            return configured;
+        }
+        return configured.within(Duration.ofMillis(context.getRemainingTimeInMillis()).minus(REPORT_RESERVE));
     }
 
     private static void log(UploadOutcome o) {

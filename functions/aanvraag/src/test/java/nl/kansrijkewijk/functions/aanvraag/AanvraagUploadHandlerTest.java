@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import nl.kansrijkewijk.pipeline.OutputLayout;
 import nl.kansrijkewijk.testkit.s3.S3Events;
 import nl.kansrijkewijk.testkit.s3.EmbeddedS3;
 import nl.kansrijkewijk.testkit.ContentDerivedProcessor;
@@ -154,13 +155,13 @@ class AanvraagUploadHandlerTest {
     }
 
     @Test
-    void uploadsOutsideTheInboxOrOfOtherTypesOrBucketsAreIgnored() throws Exception {
+    void uploadsOutsideTheInboxOrInOtherBucketsAreIgnored() throws Exception {
         put("outbox/GM0363/aanvraag.pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8));
-        put("inbox/GM0363/aanvraag.docx", "PK\u0003\u0004".getBytes(StandardCharsets.ISO_8859_1));
+        put("inbox/GM0363/", new byte[0]);
         put("inbox/GM0363/aanvraag.pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8));
 
         String result = handler.handleRequest(S3Events.created(s3, uploads, "outbox/GM0363/aanvraag.pdf",
-                "inbox/GM0363/aanvraag.docx"), null);
+                "inbox/GM0363/"), null);
         assertEquals("2 record(s): ignored=2", result);
         // The right key in a bucket the function does not serve (e.g. an event routed by mistake).
         AanvraagUploadHandler otherBucket = new AanvraagUploadHandler(s3, new ContentDerivedProcessor(),
@@ -169,6 +170,23 @@ class AanvraagUploadHandlerTest {
                 otherBucket.handleRequest(S3Events.created(s3, uploads, "inbox/GM0363/aanvraag.pdf"), null));
 
         assertEquals(List.of(), keys(outputs));
+    }
+
+    /** Any suffix, any case: the upload is answered (the processor reads by content; its report names the format). */
+    @Test
+    void everyInboxUploadIsAnsweredWhateverItsSuffix() throws Exception {
+        List<String> names = List.of("inbox/GM0363/aanvraag.PDF", "inbox/GM0363/aanvraag.Xlsx",
+                "inbox/GM0363/oud.xls", "inbox/GM0363/rekenblad.ods", "inbox/GM0363/macro.xlsm",
+                "inbox/GM0363/brief.docx", "inbox/GM0363/zonder-achtervoegsel");
+        for (String n : names) {
+            put(n, "%PDF-1.7 iets".getBytes(StandardCharsets.UTF_8));
+        }
+        String result = handler.handleRequest(S3Events.created(s3, uploads, names.toArray(String[]::new)), null);
+        assertEquals(names.size() + " record(s): processed=" + names.size(), result);
+        for (String n : names) {
+            String folder = n.substring("inbox/".length());
+            assertTrue(keys(outputs).stream().anyMatch(k -> k.startsWith(folder + "/") && k.endsWith("/manifest.json")), n);
+        }
     }
 
     @Test
@@ -284,8 +302,10 @@ class AanvraagUploadHandlerTest {
         return s3.headObject(b -> b.bucket(uploads).key(key));
     }
 
+    /** The keys a gemeente sees: without the pipeline's attempt markers (UploadPipelineTest covers those). */
     private static List<String> keys(String bucket) {
-        return s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key).sorted().toList();
+        return s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key)
+                .filter(k -> !k.startsWith(OutputLayout.ATTEMPTS_FOLDER)).sorted().toList();
     }
 
     private static Map<String, String> etagsByKey(String bucket) {

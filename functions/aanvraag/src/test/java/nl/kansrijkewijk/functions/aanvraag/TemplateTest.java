@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import nl.kansrijkewijk.pipeline.PipelineConfig;
 import nl.kansrijkewijk.pipeline.TriggerFilter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,8 @@ class TemplateTest {
             assertTrue(found, handler[0] + " has " + method);
             assertNotNull(p.get("Architectures"), f.getKey() + " states its architecture");
             Map<String, Object> env = map(map(p.get("Environment")).get("Variables"));
-            assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1", env.get("JAVA_TOOL_OPTIONS"));
+            assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError",
+                    env.get("JAVA_TOOL_OPTIONS"), "an exhausted heap ends the JVM, so the retry gets a fresh container");
         }
     }
 
@@ -84,12 +86,11 @@ class TemplateTest {
 
     @Test
     void theS3TriggersAreExactlyTheFilterTheCodeEmulates() {
-        Set<String> suffixes = new HashSet<>();
-        for (Trigger t : triggers()) {
-            assertEquals(TriggerFilter.INBOX_PREFIX, t.prefix());
-            suffixes.add(t.suffix());
-        }
-        assertEquals(Set.copyOf(TriggerFilter.SUFFIXES), suffixes);
+        List<Trigger> triggers = triggers();
+        assertEquals(1, triggers.size(), "one trigger: every object under the inbox");
+        assertEquals(TriggerFilter.INBOX_PREFIX, triggers.get(0).prefix());
+        assertEquals("", triggers.get(0).suffix(), "no suffix filter: '.Pdf', '.xls' and '.ods' uploads are answered too");
+        assertTrue(TriggerFilter.matches("inbox/GM0363/aanvraag.Pdf") && TriggerFilter.matches("inbox/GM0363/a.ods"));
     }
 
     @Test
@@ -147,7 +148,8 @@ class TemplateTest {
     @Test
     void bucketsArePrivateEncryptedVersionedAndRefusePlainHttp() {
         Map<String, Map<String, Object>> buckets = template.resourcesOfType("AWS::S3::Bucket");
-        assertEquals(2, buckets.size(), "an upload bucket and a separate output bucket");
+        assertEquals(Set.of("UploadBucket", "OutputBucket", "AccessLogBucket"), buckets.keySet(),
+                "an upload bucket, a separate output bucket, and one for their logs");
         Map<String, Map<String, Object>> policies = template.resourcesOfType("AWS::S3::BucketPolicy");
         for (Map.Entry<String, Map<String, Object>> b : buckets.entrySet()) {
             Map<String, Object> p = properties(b.getValue());
@@ -159,9 +161,13 @@ class TemplateTest {
             assertEquals("Enabled", map(p.get("VersioningConfiguration")).get("Status"), b.getKey() + " versioning");
             boolean expiresNoncurrent = false;
             for (Object rule : (List<?>) map(p.get("LifecycleConfiguration")).get("Rules")) {
-                expiresNoncurrent |= map(rule).containsKey("NoncurrentVersionExpiration");
+                expiresNoncurrent |= map(rule).containsKey("NoncurrentVersionExpiration")
+                        || map(rule).containsKey("ExpirationInDays");
             }
-            assertTrue(expiresNoncurrent, b.getKey() + " expires noncurrent versions");
+            assertEquals(!b.getKey().equals("UploadBucket"), expiresNoncurrent,
+                    b.getKey() + ": uploads never expire, outputs' old versions and logs do");
+            assertEquals("Retain", b.getValue().get("DeletionPolicy"), b.getKey());
+            assertEquals("Retain", b.getValue().get("UpdateReplacePolicy"), b.getKey());
 
             String arn = "arn:aws:s3:::" + template.resolveString(Map.of("Ref", b.getKey()));
             boolean tlsEnforced = false;
@@ -270,6 +276,99 @@ class TemplateTest {
                             map(map(s.get("Condition")).get("ArnNotEquals")).get("aws:PrincipalArn")));
         }
         assertTrue(denied, "the upload bucket denies every other principal a write under beoordelingen/ and vaststellingen/");
+    }
+
+    /** Originals are kept for the retention period whatever a gemeente overwrites or deletes (docs/deploy.md). */
+    @Test
+    void uploadsAreLockedForTheRetentionPeriodInGovernanceMode() {
+        Map<String, Object> p = properties(template.resources().get("UploadBucket") instanceof Map<?, ?> m
+                ? map(m) : Map.of());
+        assertEquals(Boolean.TRUE, p.get("ObjectLockEnabled"));
+        Map<String, Object> lock = map(p.get("ObjectLockConfiguration"));
+        assertEquals("Enabled", lock.get("ObjectLockEnabled"));
+        Map<String, Object> retention = map(map(lock.get("Rule")).get("DefaultRetention"));
+        assertEquals("GOVERNANCE", retention.get("Mode"));
+        int days = Integer.parseInt(template.resolveString(retention.get("Days")));
+        assertTrue(days >= 3653, "ten years by default: " + days);
+    }
+
+    @Test
+    void bothBucketsAreAccessLoggedAndTheirObjectCallsRecordedByCloudTrail() {
+        String logBucket = template.resolveString(Map.of("Ref", "AccessLogBucket"));
+        for (String bucket : List.of("UploadBucket", "OutputBucket")) {
+            Map<String, Object> logging = map(properties(map(template.resources().get(bucket))).get("LoggingConfiguration"));
+            assertEquals(logBucket, template.resolveString(logging.get("DestinationBucketName")), bucket);
+        }
+        Map<String, Map<String, Object>> trails = template.resourcesOfType("AWS::CloudTrail::Trail");
+        assertEquals(1, trails.size());
+        Map<String, Object> trail = properties(trails.values().iterator().next());
+        assertEquals(Boolean.TRUE, trail.get("IsLogging"));
+        List<String> logged = new ArrayList<>();
+        for (Object selector : (List<?>) trail.get("EventSelectors")) {
+            assertEquals("All", map(selector).get("ReadWriteType"));
+            for (Object resource : (List<?>) map(selector).get("DataResources")) {
+                assertEquals("AWS::S3::Object", map(resource).get("Type"));
+                for (Object v : (List<?>) map(resource).get("Values")) {
+                    logged.add(template.resolveString(v));
+                }
+            }
+        }
+        assertEquals(List.of("arn:aws:s3:::" + template.resolveString(Map.of("Ref", "UploadBucket")) + "/",
+                "arn:aws:s3:::" + template.resolveString(Map.of("Ref", "OutputBucket")) + "/"), logged);
+    }
+
+    @Test
+    void alarmsWatchTheFailureQueueErrorsThrottlesAndDurationNearTheTimeout() {
+        Map<String, Object> function = properties(functions().get("AanvraagFunction"));
+        int timeoutMs = ((Number) function.get("Timeout")).intValue() * 1000;
+        Map<String, Map<String, Object>> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
+        Map<String, Map<String, Object>> byMetric = new java.util.HashMap<>();
+        for (Map<String, Object> a : alarms.values()) {
+            Map<String, Object> p = properties(a);
+            byMetric.put((String) p.get("MetricName"), p);
+            assertFalse(((List<?>) p.get("AlarmActions")).isEmpty(), p.get("MetricName") + " notifies someone");
+        }
+        for (String metric : List.of("ApproximateNumberOfMessagesVisible", "ApproximateAgeOfOldestMessage", "Errors",
+                "Throttles", "Duration")) {
+            assertTrue(byMetric.containsKey(metric), "an alarm on " + metric);
+        }
+        double age = ((Number) byMetric.get("ApproximateAgeOfOldestMessage").get("Threshold")).doubleValue();
+        Map<String, Map<String, Object>> queues = template.resourcesOfType("AWS::SQS::Queue");
+        int retention = ((Number) properties(queues.get("FailedEventsQueue")).get("MessageRetentionPeriod")).intValue();
+        assertTrue(age < retention / 2.0, "the age alarm fires long before the queue drops the event");
+        double duration = ((Number) byMetric.get("Duration").get("Threshold")).doubleValue();
+        assertTrue(duration < timeoutMs && duration >= timeoutMs * 0.6, "near, not at, the timeout: " + duration);
+        // The processing-time limit leaves the handler's reserve for the error report inside the timeout.
+        assertTrue(nl.kansrijkewijk.limits.Limits.standard().maxProcessingSeconds() * 1000L
+                + AanvraagUploadHandler.REPORT_RESERVE.toMillis() <= timeoutMs);
+    }
+
+    @Test
+    void concurrencyIsReservedAndFailedEventsQueueAndLogsSurviveTheStack() {
+        Map<String, Object> function = properties(functions().get("AanvraagFunction"));
+        assertNotNull(function.get("ReservedConcurrentExecutions"));
+        Map<String, Object> parameter = map(map(template.root().get("Parameters")).get("ReservedConcurrency"));
+        assertTrue(((Number) parameter.get("Default")).intValue() > 0, "reserved by default");
+        for (String id : List.of("FailedEventsQueue", "AanvraagLogGroup", "AccessLogBucket")) {
+            Map<String, Object> r = map(template.resources().get(id));
+            assertEquals("Retain", r.get("DeletionPolicy"), id);
+            assertEquals("Retain", r.get("UpdateReplacePolicy"), id);
+        }
+        // Every attempt Lambda makes may die before the one that answers with the error report.
+        Map<String, Object> config = map(function.get("EventInvokeConfig"));
+        assertTrue(((Number) config.get("MaximumRetryAttempts")).intValue()
+                >= PipelineConfig.DEFAULT_ATTEMPTS_BEFORE_REPORT);
+    }
+
+    @Test
+    void malwareScanningTagsInboxUploadsAndPeopleDownloadOnlyCleanOnes() {
+        Map<String, Object> plan = map(template.resources().get("MalwareProtectionPlan"));
+        assertEquals("AWS::GuardDuty::MalwareProtectionPlan", plan.get("Type"));
+        Map<String, Object> s3 = map(map(properties(plan).get("ProtectedResource")).get("S3Bucket"));
+        assertEquals(List.of(TriggerFilter.INBOX_PREFIX), s3.get("ObjectPrefixes"));
+        assertEquals("ENABLED", map(map(properties(plan).get("Actions")).get("Tagging")).get("Status"));
+        String policy = String.valueOf(properties(map(template.resources().get("UploadBucketPolicy"))));
+        assertTrue(policy.contains("s3:ExistingObjectTag/GuardDutyMalwareScanStatus=NO_THREATS_FOUND"), policy);
     }
 
     // ---- helpers
