@@ -81,7 +81,7 @@ public final class OutputLayout {
     }
 
     /** The key of the marker of attempt {@code n} (1-based) for the output folder {@code prefix}. */
-    static String attemptMarker(String prefix, int n) {
+    public static String attemptMarker(String prefix, int n) {
         return ATTEMPTS_FOLDER + prefix + "poging-" + n + ".json";
     }
 

@@ -17,14 +17,14 @@ public interface DocumentProcessor {
      * the uploader, as the pipeline knows them. Processors that ignore the context need not override this.
      */
     default ProcessingResult process(Receipt receipt, byte[] content) {
-        return process(receipt, content, Deadline.none());
+        return process(receipt.documentName(), content);
     }
 
     /**
      * As {@link #process(Receipt, byte[])}, giving up reading at the deadline (with an error report among the
-     * outputs). A processor that reads nothing slow may ignore the deadline and the context.
+     * outputs). The pipeline calls this one; a processor that reads nothing slow may ignore the deadline.
      */
     default ProcessingResult process(Receipt receipt, byte[] content, Deadline deadline) {
-        return process(receipt.documentName(), content);
+        return process(receipt, content);
     }
 }

@@ -35,7 +35,7 @@ public final class S3Events {
     }
 
     public static String stripQuotes(String eTag) {
-        return eTag.replace("\"", "");
+        return eTag == null ? null : eTag.replace("\"", "");
     }
 
     public static String encode(String key) {

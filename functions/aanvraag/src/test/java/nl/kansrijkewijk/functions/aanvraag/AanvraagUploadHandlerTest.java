@@ -15,6 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import nl.kansrijkewijk.pipeline.Manifest;
+import nl.kansrijkewijk.pipeline.OutputLayout;
+import nl.kansrijkewijk.pipeline.PipelineConfig;
+import nl.kansrijkewijk.pipeline.s3.S3Clients;
+import nl.kansrijkewijk.testkit.ContentDerivedProcessor;
+import nl.kansrijkewijk.testkit.s3.EmbeddedS3;
+import nl.kansrijkewijk.testkit.s3.S3Events;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,13 +31,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import nl.kansrijkewijk.pipeline.OutputLayout;
-import nl.kansrijkewijk.testkit.s3.S3Events;
-import nl.kansrijkewijk.testkit.s3.EmbeddedS3;
-import nl.kansrijkewijk.testkit.ContentDerivedProcessor;
-import nl.kansrijkewijk.pipeline.s3.S3Clients;
-import nl.kansrijkewijk.pipeline.PipelineConfig;
-import nl.kansrijkewijk.pipeline.Manifest;
 
 /**
  * The handler against a real S3 API (s3proxy in this JVM), events as JSON through the Lambda runtime's
@@ -131,6 +131,9 @@ class AanvraagUploadHandlerTest {
         Map<String, String> versionsAfter = currentVersionIds(outputs);
         versionsBefore.remove(manifestKey);
         versionsAfter.remove(manifestKey);
+        // The retry is the second attempt: it leaves its own marker (UploadPipeline) and rewrites no output.
+        String secondMarker = OutputLayout.attemptMarker("GM0758/aanvraag.pdf/" + upload.versionId() + "/", 2);
+        assertTrue(versionsAfter.remove(secondMarker) != null, "the second attempt is marked");
         assertEquals(versionsBefore, versionsAfter, "outputs were not rewritten");
     }
 
@@ -157,12 +160,13 @@ class AanvraagUploadHandlerTest {
     @Test
     void uploadsOutsideTheInboxOrInOtherBucketsAreIgnored() throws Exception {
         put("outbox/GM0363/aanvraag.pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8));
-        put("inbox/GM0363/", new byte[0]);
         put("inbox/GM0363/aanvraag.pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8));
 
-        String result = handler.handleRequest(S3Events.created(s3, uploads, "outbox/GM0363/aanvraag.pdf",
-                "inbox/GM0363/"), null);
-        assertEquals("2 record(s): ignored=2", result);
+        String result = handler.handleRequest(S3Events.created(s3, uploads, "outbox/GM0363/aanvraag.pdf"), null);
+        assertEquals("1 record(s): ignored=1", result);
+        // A "folder" placeholder the console creates under the inbox is not an upload.
+        assertEquals("1 record(s): ignored=1", handler.handleRequest(
+                S3Events.createdWithSize(uploads, "inbox/GM0363/", 0, "d41d8cd98f00b204e9800998ecf8427e", null), null));
         // The right key in a bucket the function does not serve (e.g. an event routed by mistake).
         AanvraagUploadHandler otherBucket = new AanvraagUploadHandler(s3, new ContentDerivedProcessor(),
                 new PipelineConfig("kw-uploads-elders", outputs, 4096));
