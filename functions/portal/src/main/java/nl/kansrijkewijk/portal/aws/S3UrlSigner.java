@@ -31,10 +31,21 @@ public final class S3UrlSigner implements UrlSigner {
         for (Map.Entry<String, List<String>> h : p.signedHeaders().entrySet()) {
             String name = h.getKey().toLowerCase(java.util.Locale.ROOT);
             if (!name.equals("host") && !name.equals("content-length")) {
-                headers.put(h.getKey(), String.join(",", h.getValue()));
+                headers.put(canonical(name), String.join(",", h.getValue()));
             }
         }
         return new Signed(URI.create(p.url().toString()), headers);
+    }
+
+    /** "content-type" → "Content-Type": as a browser would write it (HTTP header names are case-insensitive). */
+    private static String canonical(String lower) {
+        StringBuilder b = new StringBuilder(lower.length());
+        boolean up = true;
+        for (char c : lower.toCharArray()) {
+            b.append(up ? Character.toUpperCase(c) : c);
+            up = c == '-';
+        }
+        return b.toString();
     }
 
     @Override
