@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import org.apache.poi.ooxml.POIXMLProperties;
 import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.portal.DocumentStatus;
 import nl.kansrijkewijk.xlsx.ZipBytes;
@@ -96,6 +99,13 @@ public final class WerkvoorraadXlsx {
                     text(fr, 8, x.message());
                 }
             }
+            // POI stamps "created" with the clock; the werkvoorraad is dated by its latest receipt instead.
+            POIXMLProperties.CoreProperties core = wb.getProperties().getCoreProperties();
+            Date asOf = Date.from(w.asOf());
+            core.setCreated(Optional.of(asOf));
+            core.setModified(Optional.of(asOf));
+            core.setCreator("Kansrijke Wijk documentservice");
+            core.setTitle("Werkvoorraad Regeling kansrijke wijk");
             finish(main, m, new int[] {14, 9, 24, 48, 17, 12, 22, 14, 15, 15, 15, 11, 11, 22, 16, 22});
             finish(parts, p, new int[] {16, 24, 10, 40, 20, 15, 15, 15, 15});
             finish(findings, f, new int[] {16, 9, 24, 36, 13, 28, 30, 10, 100});
