@@ -42,6 +42,12 @@ public final class PortalTokens {
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 p.store(w, "./kw serve: portal tokens (token = CBS code of the gemeente, or " + REVIEWER + ")");
             }
+            try {
+                // Tokens are passwords: readable by the owner only, where the filesystem knows permissions.
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX filesystem
+            }
         }
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
