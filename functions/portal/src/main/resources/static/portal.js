@@ -45,6 +45,17 @@
   function datum(iso) { return iso ? fmtDatum.format(new Date(iso + 'T12:00:00Z')) : '—'; }
   function euro(n) { return n === null || n === undefined ? '—' : fmtEuro.format(n); }
 
+  // In AWS, config.json names the Cognito hosted login (and through it eHerkenning); it sends the user back here
+  // with the ID token in the URL fragment. Locally it is empty and the page asks for an access code.
+  fetch('config.json').then(function (r) { return r.ok ? r.json() : {}; }).then(function (c) {
+    if (!c.loginDomain || !c.clientId || !$('sso')) { return; }
+    var back = window.location.origin + window.location.pathname;
+    $('sso-link').href = c.loginDomain + '/login?response_type=token&scope=openid+email&client_id=' +
+      encodeURIComponent(c.clientId) + '&redirect_uri=' + encodeURIComponent(back);
+    $('sso').hidden = false;
+    $('inlogformulier').hidden = true;
+  }, function () {});
+
   window.KW = { api: api, token: token, say: say, fail: fail, clearFail: clearFail, el: el, TOKEN_KEY: TOKEN_KEY };
 
   if (!$('uploadformulier')) { return; }

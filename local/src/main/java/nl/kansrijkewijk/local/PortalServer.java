@@ -80,6 +80,10 @@ public final class PortalServer implements AutoCloseable {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return ApiResponse.error(405, "Deze bewerking is hier niet toegestaan.");
         }
+        if (path.equals("/config.json")) {
+            // No hosted login here: the page asks for a token from PortalTokens.
+            return ApiResponse.json(200, Map.of());
+        }
         return StaticFiles.get(path).orElse(ApiResponse.error(404, "Deze pagina bestaat niet."));
     }
 

@@ -15,7 +15,7 @@ class PortalApiHandlerTest {
     final MemoryStore store = Fakes.pipelineOutputs();
     final PortalApiHandler handler = new PortalApiHandler(new PortalApi(new PortalConfig(Fakes.UPLOADS, Fakes.OUTPUTS),
             new Fakes.RecordingSigner(), new OutputBucketStatusSource(store, Fakes.UPLOADS, Fakes.OUTPUTS), store,
-            Clock.systemUTC()));
+            Clock.systemUTC()), Map.of("loginDomain", "https://kw.auth.example", "clientId", "abc"));
 
     private static APIGatewayV2HTTPEvent event(String method, String path, Map<String, String> claims) {
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = claims == null ? null
@@ -47,6 +47,8 @@ class PortalApiHandlerTest {
         assertEquals(200, handler.handleRequest(event("GET", "/werkvoorraad.js", null), null).getStatusCode());
         assertEquals(404, handler.handleRequest(event("GET", "/../pom.xml", null), null).getStatusCode());
         assertEquals(404, handler.handleRequest(event("GET", "/static/index.html", null), null).getStatusCode());
+        APIGatewayV2HTTPResponse config = handler.handleRequest(event("GET", "/config.json", null), null);
+        assertTrue(config.getBody().contains("\"clientId\" : \"abc\""), config.getBody());
         assertEquals(405, handler.handleRequest(event("POST", "/index.html", null), null).getStatusCode());
     }
 }

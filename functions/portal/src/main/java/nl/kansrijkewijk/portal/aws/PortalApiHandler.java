@@ -27,14 +27,27 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class PortalApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final String API_BASE = "/api";
 
+    public static final String ENV_LOGIN_DOMAIN = "KW_LOGIN_DOMAIN";
+    public static final String ENV_LOGIN_CLIENT = "KW_LOGIN_CLIENT_ID";
+
     private final PortalApi api;
+    private final Map<String, String> login;
 
     public PortalApiHandler() {
-        this(fromEnvironment(System.getenv()));
+        this(fromEnvironment(System.getenv()), loginConfig(System.getenv()));
     }
 
-    public PortalApiHandler(PortalApi api) {
+    /** @param login what the page needs to send the user to the hosted login (empty: token login, as locally) */
+    public PortalApiHandler(PortalApi api, Map<String, String> login) {
         this.api = api;
+        this.login = Map.copyOf(login);
+    }
+
+    private static Map<String, String> loginConfig(Map<String, String> env) {
+        String domain = env.get(ENV_LOGIN_DOMAIN);
+        String client = env.get(ENV_LOGIN_CLIENT);
+        return domain == null || client == null || domain.isBlank() || client.isBlank() ? Map.of()
+                : Map.of("loginDomain", domain.strip(), "clientId", client.strip());
     }
 
     private static PortalApi fromEnvironment(Map<String, String> env) {
@@ -61,6 +74,8 @@ public final class PortalApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             }
             ApiRequest request = new ApiRequest(method, path.substring(API_BASE.length()), event.getQueryStringParameters(), body);
             response = api.handle(request, caller(event));
+        } else if (method.equals("GET") && path.equals("/config.json")) {
+            response = ApiResponse.json(200, login);
         } else if (method.equals("GET")) {
             response = StaticFiles.get(path).orElse(ApiResponse.error(404, "Deze pagina bestaat niet."));
         } else {
