@@ -212,6 +212,12 @@ class PortalBrowserTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, book.statusCode());
         assertEquals("PK", new String(book.body(), 0, 2, StandardCharsets.US_ASCII));
+
+        // From the row into the gemeente's dossier view: every document of Amsterdam, with its outcome.
+        browser.findElement(By.partialLinkText("dossier Amsterdam")).click();
+        waitUpTo(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("document-" + trackingId)));
+        assertEquals("Dossier van GM0363", text("documenten-kop"));
+        assertFalse(browser.findElement(By.id("indienen")).isDisplayed(), "a reviewer uploads nothing");
     }
 
     @Test
