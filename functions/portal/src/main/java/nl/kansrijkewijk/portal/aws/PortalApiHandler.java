@@ -12,6 +12,7 @@ import java.util.Optional;
 import nl.kansrijkewijk.portal.ApiRequest;
 import nl.kansrijkewijk.portal.ApiResponse;
 import nl.kansrijkewijk.portal.Caller;
+import nl.kansrijkewijk.portal.Gemeenten;
 import nl.kansrijkewijk.portal.OutputBucketStatusSource;
 import nl.kansrijkewijk.portal.PortalApi;
 import nl.kansrijkewijk.portal.PortalConfig;
@@ -35,6 +36,9 @@ public final class PortalApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     public PortalApiHandler() {
         this(fromEnvironment(System.getenv()), loginConfig(System.getenv()));
+        // Load the regeling data (gemeente names, ~2 s cold) during Lambda's init phase, not in the first
+        // user's request.
+        Gemeenten.codes();
     }
 
     /** @param login what the page needs to send the user to the hosted login (empty: token login, as locally) */
