@@ -3,7 +3,6 @@ package nl.kansrijkewijk.portal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -143,10 +142,5 @@ public final class OutputBucketStatusSource implements StatusSource {
                 return Optional.empty();
             }
         });
-    }
-
-    static Instant newest(List<DocumentStatus> docs) {
-        return docs.stream().map(DocumentStatus::receivedAt).filter(java.util.Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
     }
 }

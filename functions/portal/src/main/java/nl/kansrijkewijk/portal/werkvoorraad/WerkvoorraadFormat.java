@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import nl.kansrijkewijk.money.DutchDates;
-import nl.kansrijkewijk.portal.DocumentStatus;
 
 /** Dutch labels and date formats shared by the HTML page and the workbook. */
 final class WerkvoorraadFormat {
@@ -21,13 +20,5 @@ final class WerkvoorraadFormat {
 
     static String received(Instant t) {
         return t == null ? "—" : RECEIVED.format(t);
-    }
-
-    static String severity(String s) {
-        return s == null ? "" : s;
-    }
-
-    static String status(DocumentStatus.Status s) {
-        return s.label();
     }
 }
