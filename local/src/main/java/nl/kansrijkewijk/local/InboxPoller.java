@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import nl.kansrijkewijk.pipeline.Manifest;
 import nl.kansrijkewijk.pipeline.TriggerFilter;
 import org.slf4j.Logger;
@@ -27,10 +28,17 @@ final class InboxPoller {
     private final Map<String, String> delivered = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private final Set<String> ignoredReported = new HashSet<>();
+    private final Consumer<LocalPipeline.Delivery> onDelivered;
 
     InboxPoller(LocalPipeline pipeline, PrintStream out) {
+        this(pipeline, out, d -> {});
+    }
+
+    /** @param onDelivered called after each delivery (the portal's werkvoorraad and notification) */
+    InboxPoller(LocalPipeline pipeline, PrintStream out, Consumer<LocalPipeline.Delivery> onDelivered) {
         this.pipeline = pipeline;
         this.out = out;
+        this.onDelivered = onDelivered;
     }
 
     /** @return how many uploads were delivered in this round */
@@ -55,6 +63,11 @@ final class InboxPoller {
                 delivered.put(key, o.eTag());
                 out.println(describe(d));
                 count++;
+                try {
+                    onDelivered.accept(d);
+                } catch (RuntimeException e) {
+                    LOG.warn("after delivery of {}: {}", key, e.toString());
+                }
             } catch (RuntimeException e) {
                 int attempt = failures.merge(version, 1, Integer::sum);
                 LOG.warn("delivery of {} failed (attempt {} of {}): {}", key, attempt, ATTEMPTS, e.toString());

@@ -17,8 +17,10 @@ public final class Kw {
               check BESTAND [--json]   lees één aanvraagformulier (PDF of XLSX) en toon de bevindingen
               demo [--out MAP]         verwerk alle voorbeeldformulieren via lokale S3 en de Lambda-handler
                                        (uitvoer standaard in ./out)
-              serve [--port POORT]     houd lokale S3 draaiende op 127.0.0.1:4566 en verwerk elke upload
-                                       naar s3://kw-uploads/inbox/ (sleutel test, geheim test)
+              serve [--port POORT] [--portal-port POORT]
+                                       houd lokale S3 draaiende op 127.0.0.1:4566, verwerk elke upload
+                                       naar s3://kw-uploads/inbox/ (sleutel test, geheim test) en start
+                                       het portaal (uploadpagina en werkvoorraad)
               form [MAP]               schrijf het lege aanvraagformulier (PDF en XLSX)
               measure                  meet tijd en geheugen per voorbeeldformulier (voor de Lambda-instellingen)
             """;

@@ -6,7 +6,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import nl.kansrijkewijk.pipeline.s3.S3Clients;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -54,6 +56,10 @@ public final class LocalS3 implements AutoCloseable {
                 .blobStore(store)
                 .endpoint(URI.create("http://" + host + ":" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                // The portal page uploads and downloads with presigned URLs from another origin (its own port),
+                // as it does against S3 with the buckets' CORS rules in template.yaml.
+                .corsRules(new CrossOriginResourceSharing(List.of("*"), List.of("GET", "PUT", "HEAD"), List.of("*"),
+                        List.of("ETag"), "false"))
                 .build();
         proxy.start();
         long deadline = System.nanoTime() + 10_000_000_000L;

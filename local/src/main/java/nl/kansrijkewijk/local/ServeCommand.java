@@ -33,12 +33,15 @@ final class ServeCommand {
 
     int run(List<String> args) throws Exception {
         int port = DEFAULT_PORT;
+        int portalPort = 0;
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).equals("--port") && i + 1 < args.size() && args.get(i + 1).matches("\\d{1,5}")) {
                 port = Integer.parseInt(args.get(++i));
+            } else if (args.get(i).equals("--portal-port") && i + 1 < args.size() && args.get(i + 1).matches("\\d{1,5}")) {
+                portalPort = Integer.parseInt(args.get(++i));
             } else {
                 err.println("Onbekende optie voor serve: " + args.get(i));
-                err.println("Gebruik: ./kw serve [--port POORT]");
+                err.println("Gebruik: ./kw serve [--port POORT] [--portal-port POORT]");
                 return 2;
             }
         }
@@ -60,10 +63,18 @@ final class ServeCommand {
         out.println("  aws --endpoint-url " + endpoint + " s3 cp aanvraag.pdf s3://" + LocalPipeline.UPLOAD_BUCKET
                 + "/inbox/GM0363/aanvraag.pdf");
         out.println("  aws --endpoint-url " + endpoint + " s3 sync s3://" + LocalPipeline.OUTPUT_BUCKET + " uitvoer/");
+        // The portal (pages + API) on its own port; tokens stand in for the Cognito login of AWS.
+        Path tokenFile = root.resolve(".kw").resolve("portal-tokens.properties");
+        PortalTokens tokens = PortalTokens.loadOrCreate(tokenFile);
+        LocalPortal portal = LocalPortal.start(pipeline, "127.0.0.1", portalPort, tokens, out);
+        out.println("Portaal: " + portal.url() + "  (werkvoorraad: " + portal.url() + "werkvoorraad.html)");
+        out.println("  toegangscodes (alle in " + tokenFile + "): Amsterdam " + tokens.tokenFor("GM0363").orElse("-")
+                + ", Rotterdam " + tokens.tokenFor("GM0599").orElse("-") + ", beoordelaar "
+                + tokens.tokenFor(PortalTokens.REVIEWER).orElse("-"));
         out.println("Stoppen met Ctrl-C.");
         out.flush();
 
-        InboxPoller poller = new InboxPoller(pipeline, out);
+        InboxPoller poller = new InboxPoller(pipeline, out, portal::onDelivered);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "kw-inbox-poller");
             t.setDaemon(true);
@@ -84,6 +95,7 @@ final class ServeCommand {
             try {
                 // Let a document that is being processed finish, so its outputs are complete.
                 scheduler.awaitTermination(60, TimeUnit.SECONDS);
+                portal.close();
                 pipeline.close();
             } catch (Exception e) {
                 LOG.warn("stopping: {}", e.toString());

@@ -1,0 +1,33 @@
+package nl.kansrijkewijk.functions.portal.werkvoorraad;
+
+import nl.kansrijkewijk.functions.portal.BucketStore;
+import nl.kansrijkewijk.functions.portal.StatusSource;
+
+/**
+ * Regenerates the stored werkvoorraad ({@value #HTML_KEY}, {@value #XLSX_KEY} in the output bucket) from the
+ * status source: after every processed upload (./kw serve; the PortalEventsFunction in AWS). Fixed keys on
+ * purpose: the events function's write grant names exactly these two objects, neither of which is a
+ * manifest.json, so it can never trigger itself.
+ */
+public final class WerkvoorraadPublisher {
+    public static final String HTML_KEY = "werkvoorraad/werkvoorraad.html";
+    public static final String XLSX_KEY = "werkvoorraad/werkvoorraad.xlsx";
+    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final StatusSource source;
+    private final BucketStore store;
+    private final String outputBucket;
+
+    public WerkvoorraadPublisher(StatusSource source, BucketStore store, String outputBucket) {
+        this.source = source;
+        this.store = store;
+        this.outputBucket = outputBucket;
+    }
+
+    public Werkvoorraad regenerate() {
+        Werkvoorraad w = Werkvoorraad.of(source.allDocuments());
+        store.write(outputBucket, XLSX_KEY, WerkvoorraadXlsx.write(w, Links.relative()), XLSX_TYPE);
+        store.write(outputBucket, HTML_KEY, WerkvoorraadHtml.page(w, Links.relative()), "text/html; charset=utf-8");
+        return w;
+    }
+}
