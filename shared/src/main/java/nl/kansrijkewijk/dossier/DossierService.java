@@ -249,25 +249,30 @@ public final class DossierService {
     public void refresh(String gemeenteCode) {
         String cbs = EventKeys.cbs(gemeenteCode);
         for (int round = 0; round < REFRESH_ROUNDS; round++) {
-            List<DossierEvent> events = events(cbs);
-            DossierProjection.Folded f = DossierProjection.fold(cbs, events);
+            DossierProjection.Folded f = DossierProjection.fold(cbs, events(cbs));
             for (DossierProjection.Case c : f.cases().values()) {
                 if (c.current != null) {
                     render(cbs, f, c);
                 }
             }
+            List<String> seen = store.list(EventKeys.events(cbs));
             List<DossierEvent> after = events(cbs);
             store.put(EventKeys.state(cbs), DossierProjection.json(DossierProjection.project(cbs, after)));
-            if (after.size() == events.size() + renderedEvents(events, after)) {
+            // An event that arrived while this view was computed may have been overwritten by it: go round again.
+            if (store.list(EventKeys.events(cbs)).equals(seen) && !needsRender(cbs, after)) {
                 return;
             }
         }
     }
 
-    /** The derived events this refresh itself added; anything beyond them arrived concurrently. */
-    private static int renderedEvents(List<DossierEvent> before, List<DossierEvent> after) {
-        return (int) after.stream().filter(e -> e instanceof DossierEvent.ConceptGemaakt || e instanceof DossierEvent.WijzigingBesloten)
-                .filter(e -> !before.contains(e)).count();
+    private static boolean needsRender(String cbs, List<DossierEvent> events) {
+        DossierProjection.Folded f = DossierProjection.fold(cbs, events);
+        for (DossierProjection.Case c : f.cases().values()) {
+            if (c.current != null && !c.views.contains(DossierProjection.viewId(c, f.verlening()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void render(String cbs, DossierProjection.Folded f, DossierProjection.Case c) {
