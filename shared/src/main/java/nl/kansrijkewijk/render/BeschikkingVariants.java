@@ -28,7 +28,8 @@ import org.w3c.dom.NodeList;
  * The letter after a reviewer has acted, made from the concept's XHTML rather than by a second letter generator:
  * the reviewer's free additions to the motivering as a section of their own, and the definitive letter — the
  * concept without its CONCEPT marks (every element of class {@code watermark} or {@code concept-status}, the
- * "CONCEPT" in the title), dated on the vaststelling and signed with the vaststeller's name.
+ * "CONCEPT" in the title, the page box's running head), dated on the vaststelling and signed with the vaststeller's
+ * name.
  *
  * <p>Contract with {@link BeschikkingHtml}: CONCEPT marks carry those classes, the date is the row headed
  * "Datum" of the first table, the section headings are {@code <h2>} numbered "n. …" with "Bezwaar" among them,
@@ -111,6 +112,12 @@ public final class BeschikkingVariants {
     }
 
     private static void definitive(Document doc, Vaststelling v) {
+        // The running head "CONCEPT — niet ondertekend" comes from the style sheet's page box; a later rule wins.
+        Element head = (Element) doc.getElementsByTagNameNS(XHTML_NS, "head").item(0);
+        Element style = doc.createElementNS(XHTML_NS, "style");
+        style.setAttribute("type", "text/css");
+        style.setTextContent("@page { @top-left { content: \"\"; } }");
+        head.appendChild(style);
         for (String cls : List.of("watermark", "concept-status")) {
             for (Element e : byClass(doc, cls)) {
                 e.getParentNode().removeChild(e);

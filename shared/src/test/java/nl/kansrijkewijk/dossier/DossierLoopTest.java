@@ -89,6 +89,27 @@ class DossierLoopTest {
         assertNotNull(d.store.read(folder + DossierOutputs.DEFINITIEF_PDF).orElse(null));
         assertNotNull(d.store.read(folder + DossierOutputs.DEFINITIEF_DOCX).orElse(null));
         assertFalse(d.store.read(folder + "concept-verleningsbeschikking.pdf").isPresent());
+        String definitive = text(d.store.read(folder + DossierOutputs.DEFINITIEF_PDF).orElseThrow());
+        assertFalse(definitive.contains("CONCEPT") || definitive.contains("ontwerp"), "no CONCEPT mark left");
+        assertTrue(definitive.contains("B. de Groot, senior beoordelaar"), "signed by the vaststeller");
+        assertTrue(definitive.contains("20 oktober 2023"), "dated on the vaststelling");
+        assertTrue(definitive.contains("Aanvullende motivering"));
+        String concept = text(d.store.read(EventKeys.view(DordrechtDossier.CBS, z.kenmerk(), z.eerdereVersies().get(0))
+                + "concept-verleningsbeschikking.pdf").orElseThrow());
+        assertTrue(concept.contains("CONCEPT"));
+        try (var docx = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(
+                d.store.read(folder + DossierOutputs.DEFINITIEF_DOCX).orElseThrow()))) {
+            String words = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(docx).getText();
+            assertTrue(words.contains(DordrechtDossier.KENMERK) && words.contains("B. de Groot, senior beoordelaar"));
+            assertFalse(words.contains("CONCEPT"));
+            assertTrue(docx.getTables().size() >= 2, "the amounts tables are tables");
+        }
+    }
+
+    static String text(byte[] pdf) throws Exception {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
     }
 
     @Test
