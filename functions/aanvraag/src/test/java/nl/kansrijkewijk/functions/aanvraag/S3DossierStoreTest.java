@@ -1,0 +1,58 @@
+package nl.kansrijkewijk.functions.aanvraag;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import nl.kansrijkewijk.dossier.DossierService;
+import nl.kansrijkewijk.dossier.DossierState;
+import nl.kansrijkewijk.dossier.EventKeys;
+import nl.kansrijkewijk.functions.aanvraag.adapters.aws.S3DossierStore;
+import nl.kansrijkewijk.processing.Receipt;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The dossier on the embedded S3: conditional writes keyed by cause, and an upload recorded end to end. */
+class S3DossierStoreTest {
+
+    @Test
+    void eventsAreWrittenOnceAndAnUploadBecomesADossierWithAConcept() throws Exception {
+        try (EmbeddedS3 server = new EmbeddedS3(); S3Client s3 = server.client()) {
+            server.createVersionedBucket(s3, "kw-outputs");
+            S3DossierStore store = new S3DossierStore(s3, "kw-outputs");
+            byte[] a = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+            assertTrue(store.putIfAbsent("dossier/GM9999/proef/1.json", a));
+            assertFalse(store.putIfAbsent("dossier/GM9999/proef/1.json", "{\"b\":2}".getBytes(StandardCharsets.UTF_8)));
+            assertArrayEquals(a, store.read("dossier/GM9999/proef/1.json").orElseThrow());
+            assertTrue(store.read("dossier/GM0505/nope.json").isEmpty());
+            assertEquals(List.of("dossier/GM9999/proef/1.json"), store.list("dossier/GM9999/"));
+
+            byte[] pdf = Files.readAllBytes(fixtures().resolve("generated/dordrecht-jonge-kind-veerkracht.pdf"));
+            DossierService service = new DossierService(store);
+            var intake = service.ontvang(new Receipt("aanvraag.pdf", "GM0505", Instant.parse("2023-09-14T08:00:00Z"),
+                    "v1", "gemeente"), pdf);
+            assertEquals("KW-2023-GM0505-V", intake.kenmerk());
+            assertFalse(service.ontvang(new Receipt("aanvraag.pdf", "GM0505", Instant.parse("2023-09-14T08:00:00Z"),
+                    "v1", "gemeente"), pdf).nieuw(), "a repeated S3 event records nothing new");
+            DossierState.Zaak z = service.state("GM0505").zaken().stream()
+                    .filter(x -> x.kenmerk().equals("KW-2023-GM0505-V")).findFirst().orElseThrow();
+            assertTrue(store.read(EventKeys.view("GM0505", z.kenmerk(), z.versie()) + "concept-verleningsbeschikking.pdf").isPresent());
+            assertTrue(store.read(EventKeys.state("GM0505")).isPresent());
+        }
+    }
+
+    private static Path fixtures() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("test-fixtures/generated"))) {
+                return p.resolve("test-fixtures");
+            }
+        }
+        throw new IllegalStateException("test-fixtures not found");
+    }
+}
