@@ -52,8 +52,13 @@ final class DossierDemo {
     private DossierDemo() {}
 
     static void run(Path root, Path outDir, PrintStream out) throws IOException {
+        Path fixtures = root.resolve("test-fixtures");
+        if (LOOPS.stream().flatMap(l -> l.uploads().stream()).anyMatch(u -> find(fixtures, "generated/" + u) == null)) {
+            out.println();
+            out.println("Dossiers: de voorbeeldformulieren van de demo ontbreken in " + fixtures + "; overgeslagen.");
+            return;
+        }
         DossierService service = new DossierService(new FileSystemDossierStore(outDir));
-        Path generated = root.resolve("test-fixtures").resolve("generated");
         SummaryTable table = new SummaryTable(List.of("gemeente", "stap", "kenmerk", "status", "uitvoer"),
                 false, false, false, false, false);
         for (Loop l : LOOPS) {
@@ -61,7 +66,7 @@ final class DossierDemo {
             for (String upload : l.uploads()) {
                 Receipt r = new Receipt(upload, l.cbs(), Instant.parse("2023-09-" + day++ + "T08:00:00Z"),
                         "demo-" + upload, "gemeente-" + l.cbs());
-                service.ontvang(r, Files.readAllBytes(generated.resolve(upload)));
+                service.ontvang(r, Files.readAllBytes(find(fixtures, "generated/" + upload)));
             }
             String kenmerk = service.aanvraagKenmerk(l.cbs()).orElseThrow();
             table.add(row(service, l, "aanvraag (" + l.uploads().size() + " upload" + (l.uploads().size() > 1 ? "s" : "") + ")",
@@ -76,7 +81,7 @@ final class DossierDemo {
             service.stelVast(l.cbs(), kenmerk, new Beoordeling.Reviewer("B. (Bram) de Groot", "senior beoordelaar"),
                     LocalDate.of(2023, 10, 20), Instant.parse("2023-10-20T09:00:00Z"));
             table.add(row(service, l, "vaststelling (B. (Bram) de Groot)", kenmerk, outDir));
-            byte[] wijziging = wijziging(root, l.spec(), kenmerk);
+            byte[] wijziging = wijziging(find(fixtures, "specs/" + l.spec() + ".yaml"), kenmerk);
             var in = service.ontvang(new Receipt(l.spec() + "-wijziging.xlsx", l.cbs(), Instant.parse("2024-04-15T08:00:00Z"),
                     "demo-wijziging", "gemeente-" + l.cbs()), wijziging);
             table.add(row(service, l, "wijziging", in.kenmerk(), outDir));
@@ -103,8 +108,8 @@ final class DossierDemo {
      * wijziging window; the "verleend" column typed as what was requested (so where the verlening refused something
      * it differs from the recorded verlening: a waarschuwing), and the last activity marked new (art. 10(4)(b)).
      */
-    static byte[] wijziging(Path root, String spec, String kenmerk) throws IOException {
-        JsonNode fields = YAML.readTree(root.resolve("test-fixtures/specs/" + spec + ".yaml").toFile()).path("fields");
+    static byte[] wijziging(Path spec, String kenmerk) throws IOException {
+        JsonNode fields = YAML.readTree(spec.toFile()).path("fields");
         Map<String, String> values = new LinkedHashMap<>();
         fields.fieldNames().forEachRemaining(k -> values.put(k, fields.get(k).isNull() ? "" : fields.get(k).asText()));
         values.put("A.soort", "wijziging");
@@ -126,6 +131,22 @@ final class DossierDemo {
             values.put("C." + i + ".nieuweActiviteit", i == lastActivity ? "ja" : "nee");
         }
         return FormFiller.fillXlsx(values);
+    }
+
+    /** A fixture by the end of its path, wherever under the fixtures folder it is (the tests nest them). */
+    private static Path find(Path fixtures, String suffix) {
+        Path direct = fixtures.resolve(suffix);
+        if (Files.isRegularFile(direct)) {
+            return direct;
+        }
+        if (!Files.isDirectory(fixtures)) {
+            return null;
+        }
+        try (var walk = Files.walk(fixtures)) {
+            return walk.filter(p -> p.toString().replace('\\', '/').endsWith("/" + suffix)).sorted().findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static byte[] resource(String name) {

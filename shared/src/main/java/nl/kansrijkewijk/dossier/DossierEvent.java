@@ -164,8 +164,10 @@ public sealed interface DossierEvent {
 
     /**
      * The extension point: an event of a kind this version does not model yet (verantwoording, vaststelling),
-     * kept as data and shown in the dossier's history.
+     * kept as data and shown in the dossier's history. An event of a kind added later and read by this version
+     * lands here too, with what it shares of these fields; the next stage adds its own record to this interface.
      */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     record Uitbreiding(String soort, String gemeenteCode, String kenmerk, Instant at, String id,
                        Map<String, Object> data) implements DossierEvent {
         @Override

@@ -20,8 +20,8 @@ public final class EventCodec {
             .comparing((DossierEvent e) -> e.at() == null ? java.time.Instant.EPOCH : e.at())
             .thenComparingInt(e -> rank(e.kind()))
             .thenComparing(DossierEvent::kind)
-            .thenComparing(DossierEvent::kenmerk)
-            .thenComparing(DossierEvent::cause);
+            .thenComparing(DossierEvent::kenmerk, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(DossierEvent::cause, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private EventCodec() {}
 

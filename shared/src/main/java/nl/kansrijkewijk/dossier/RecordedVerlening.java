@@ -1,9 +1,12 @@
 package nl.kansrijkewijk.dossier;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -40,7 +43,7 @@ public record RecordedVerlening(String kenmerk, LocalDate datum, List<DossierEve
         return find(onderdeel, focusgebied).map(DossierEvent.VerleendBedrag::verleend).orElse(Money.ZERO);
     }
 
-    private Optional<DossierEvent.VerleendBedrag> find(String onderdeel, String focusgebied) {
+    Optional<DossierEvent.VerleendBedrag> find(String onderdeel, String focusgebied) {
         return bedragen.stream().filter(b -> Objects.equals(b.onderdeel(), onderdeel)
                 && (b.focusgebied() == null || Objects.equals(b.focusgebied(), focusgebied))).findFirst();
     }
@@ -76,37 +79,66 @@ public record RecordedVerlening(String kenmerk, LocalDate datum, List<DossierEve
         }
         RecordedVerlening v = recorded.get();
         List<Finding> findings = new ArrayList<>();
-        List<BudgetLine> lines = new ArrayList<>();
         Trail.Builder summary = Trail.builder()
                 .input("Vastgestelde verlening", v.kenmerk() + " van " + DutchDates.format(v.datum()))
                 .input("Kenmerk in het formulier", wijziging.verleningKenmerk());
-        for (BudgetLine line : wijziging.budget() == null ? List.<BudgetLine>of() : wijziging.budget()) {
-            if (line == null) {
-                lines.add(null);
-                continue;
+        List<BudgetLine> in = wijziging.budget() == null ? List.of() : wijziging.budget();
+        BudgetLine[] out = new BudgetLine[in.size()];
+        // Rows of one recorded amount: one row, or several where the Bijlage caps them together (Amsterdam's ORG).
+        Map<Object, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < in.size(); i++) {
+            BudgetLine line = in.get(i);
+            if (line != null) {
+                Object key = v.find(line.onderdeel(), line.focusgebied()).<Object>map(b -> b)
+                        .orElse(List.of(Objects.toString(line.onderdeel()), Objects.toString(line.focusgebied())));
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
             }
-            BigDecimal recordedAmount = Money.scale(v.verleend(line.onderdeel(), line.focusgebied()));
-            String row = line.fieldPrefix() + " (" + line.onderdeel()
-                    + (line.focusgebied() == null ? "" : ", " + line.focusgebied()) + ")";
-            summary.input("Verleend " + row, Money.format(recordedAmount));
-            if (line.granted() != null && Money.scale(line.granted()).compareTo(recordedAmount) != 0) {
-                Trail t = Trail.builder()
-                        .input("Ingevuld verleend bedrag (" + line.fieldPrefix() + ".verleend)", Money.format(line.granted()))
-                        .input("Vastgestelde verlening " + v.kenmerk(), Money.format(recordedAmount))
-                        .step(Money.format(line.granted()) + " − " + Money.format(recordedAmount) + " = "
-                                + Money.format(Money.scale(line.granted().subtract(recordedAmount))))
-                        .outcome("getoetst aan " + Money.format(recordedAmount));
+        }
+        for (List<Integer> rows : groups.values()) {
+            BudgetLine first = in.get(rows.get(0));
+            BigDecimal recordedAmount = Money.scale(v.verleend(first.onderdeel(), first.focusgebied()));
+            List<String> names = rows.stream().map(i -> in.get(i).fieldPrefix()).toList();
+            String label = String.join(" + ", names) + " (" + first.onderdeel()
+                    + (rows.size() == 1 && first.focusgebied() != null ? ", " + first.focusgebied() : "") + ")";
+            summary.input("Verleend " + label, Money.format(recordedAmount));
+            boolean typed = rows.stream().anyMatch(i -> in.get(i).granted() != null);
+            BigDecimal typedSum = Money.scale(rows.stream().map(i -> in.get(i).granted()).filter(Objects::nonNull)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add));
+            if (typed && typedSum.compareTo(recordedAmount) != 0) {
+                Trail.Builder t = Trail.builder();
+                rows.forEach(i -> t.input("Ingevuld verleend bedrag (" + in.get(i).fieldPrefix() + ".verleend)",
+                        in.get(i).granted() == null ? "(leeg)" : Money.format(in.get(i).granted())));
+                t.input("Vastgestelde verlening " + v.kenmerk(), Money.format(recordedAmount))
+                        .step(Money.format(typedSum) + " − " + Money.format(recordedAmount) + " = "
+                                + Money.format(typedSum.subtract(recordedAmount)));
                 Location loc = wijziging.source() == null ? Location.document(doc)
-                        : wijziging.source().location(line.fieldPrefix() + ".verleend");
+                        : wijziging.source().location(first.fieldPrefix() + ".verleend");
                 findings.add(new Finding(AFWIJKEND, catalogue.get(AFWIJKEND).article(), catalogue.severity(AFWIJKEND),
-                        "Bij " + row + " vult de gemeente als verleend bedrag " + Money.format(line.granted())
+                        "Bij " + label + " vult de gemeente als verleend bedrag " + Money.format(typedSum)
                                 + " in; de vastgestelde verlening (kenmerk " + v.kenmerk() + ") is "
                                 + Money.format(recordedAmount) + ". De wijziging is getoetst aan de vastgestelde verlening.",
-                        loc, t, line.onderdeel(), line.focusgebied(), null, null));
+                        loc, t.outcome("getoetst aan " + Money.format(recordedAmount)), first.onderdeel(),
+                        rows.size() == 1 ? first.focusgebied() : null, null, null));
             }
-            lines.add(new BudgetLine(line.onderdeel(), line.focusgebied(), line.perYear(), line.statedTotal(),
-                    recordedAmount, line.fieldPrefix()));
+            // Several rows share the recorded amount in proportion to what they request now; the last takes the cents.
+            BigDecimal requested = rows.stream().map(i -> in.get(i).sumOfYears()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal left = recordedAmount;
+            for (int k = 0; k < rows.size(); k++) {
+                BudgetLine line = in.get(rows.get(k));
+                BigDecimal share = k == rows.size() - 1 ? left
+                        : requested.signum() == 0 ? (k == 0 ? recordedAmount : Money.ZERO)
+                        : recordedAmount.multiply(line.sumOfYears()).divide(requested, 2, RoundingMode.HALF_UP);
+                share = share.min(left);
+                left = left.subtract(share);
+                if (rows.size() > 1) {
+                    summary.step(line.fieldPrefix() + ": aandeel in de vastgestelde verlening naar verhouding van het "
+                            + "gevraagde = " + Money.format(share));
+                }
+                out[rows.get(k)] = new BudgetLine(line.onderdeel(), line.focusgebied(), line.perYear(), line.statedTotal(),
+                        share, line.fieldPrefix());
+            }
         }
+        List<BudgetLine> lines = new ArrayList<>(java.util.Arrays.asList(out));
         SortedMap<Integer, BigDecimal> paid = v.paidThrough(received);
         paid.forEach((y, a) -> summary.input("Termijn " + y + " (exclusief btw), betaald", Money.format(a)));
         summary.step("termijnen tot en met het jaar van ontvangst van de wijziging ("
