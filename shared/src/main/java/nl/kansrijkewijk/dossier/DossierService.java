@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -326,9 +328,30 @@ public final class DossierService {
         byte[] content = store.read(EventKeys.document(cbs, c.current))
                 .orElseThrow(() -> new IllegalStateException("document " + c.current + " missing from the dossier of " + cbs));
         Optional<RecordedVerlening> verlening = c.wijziging() ? f.verlening().map(RecordedVerlening::of) : Optional.empty();
-        return evaluator.evaluate(receipt.documentName(), content,
-                new DossierEvaluator.Inputs(c.kenmerk, receipt.receivedOn(), beoordelingen, verlening));
+        DossierEvaluator.Inputs inputs = new DossierEvaluator.Inputs(c.kenmerk, receipt.receivedOn(), beoordelingen, verlening);
+        // Listing the findings, checking a beoordeling and rendering judge the same inputs; judge them once.
+        String key = String.join("|", cbs, c.kenmerk, c.current, receipt.documentName(), String.valueOf(receipt.receivedOn()),
+                Sha256.hex(Json.bytes(beoordelingen)), verlening.map(v -> Sha256.hex(Json.bytes(v))).orElse("-"));
+        synchronized (judged) {
+            DossierEvaluator.Judged hit = judged.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        DossierEvaluator.Judged result = evaluator.evaluate(receipt.documentName(), content, inputs);
+        synchronized (judged) {
+            judged.put(key, result);
+        }
+        return result;
     }
+
+    /** The last few judgements, by a hash of everything they depend on. */
+    private final Map<String, DossierEvaluator.Judged> judged = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DossierEvaluator.Judged> eldest) {
+            return size() > 8;
+        }
+    };
 
     private DossierProjection.Folded fold(String cbs) {
         return DossierProjection.fold(cbs, events(cbs));
