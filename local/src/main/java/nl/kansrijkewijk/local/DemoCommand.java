@@ -94,6 +94,7 @@ final class DemoCommand {
                 false, false, false, true, true, false);
         rows.forEach(table::add);
         table.print(out);
+        DossierDemo.run(root, outDir, out);
         out.println();
         out.println(fixtures.size() + " document(en) verwerkt; uitvoer in " + display(outDir) + "/");
         return failures == 0 ? 0 : 1;

@@ -21,11 +21,18 @@ public final class Kw {
                                        houd lokale S3 draaiende op 127.0.0.1:4566, verwerk elke upload
                                        naar s3://kw-uploads/inbox/ (sleutel test, geheim test) en start
                                        het portaal (uploadpagina en werkvoorraad)
+              beoordeel --gemeente GM… …   leg het oordeel van een beoordelaar vast in het dossier (zie --help)
+              vaststel --gemeente GM… --door NAAM   stel de verlening vast (vier ogen: een tweede beoordelaar)
               form [MAP]               schrijf het lege aanvraagformulier (PDF en XLSX)
               measure                  meet tijd en geheugen per voorbeeldformulier (voor de Lambda-instellingen)
             """;
 
     private Kw() {}
+
+    private static int usage(PrintStream out) {
+        out.print(DossierCommands.USAGE);
+        return 0;
+    }
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
@@ -52,6 +59,8 @@ public final class Kw {
                 case "serve" -> new ServeCommand(root, Processors.standard(), out, err).run(rest);
                 case "measure" -> new MeasureCommand(root, Processors.standard(), out, err).run(rest);
                 case "form" -> FormCommand.run(rest, out, err);
+                case "beoordeel" -> rest.contains("--help") ? usage(out) : DossierCommands.beoordeel(rest, out, err);
+                case "vaststel" -> rest.contains("--help") ? usage(out) : DossierCommands.vaststel(rest, out, err);
                 case "check" -> CheckCommand.run(root, rest, out, err);
                 case "help", "-h", "--help" -> {
                     out.print(USAGE);

@@ -135,6 +135,14 @@ class DemoCommandTest {
         }
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("kapot/utrecht.pdf") && l.contains("onleesbaar")), run.out());
         assertTrue(run.out().startsWith("document "), run.out());
+        // The dossier loop: Amsterdam and Dordrecht fixed by a second reviewer, then a wijziging judged against it.
+        for (String cbs : List.of("GM0363", "GM0505")) {
+            assertTrue(files.keySet().stream().anyMatch(k -> k.startsWith("dossier/" + cbs + "/KW-2023-" + cbs + "-V/definitief-")
+                    && k.endsWith("verleningsbeschikking.docx")), cbs);
+            assertTrue(files.keySet().stream().anyMatch(k -> k.startsWith("dossier/" + cbs + "/KW-2023-" + cbs + "-W1/wijziging-")), cbs);
+            assertTrue(new String(files.get("dossier/" + cbs + "/dossier.json"), StandardCharsets.UTF_8).contains("\"vastgesteld\""));
+        }
+        assertTrue(run.out().contains("Dossiers (aanvraag → beoordeling → vaststelling → wijziging)"), run.out());
     }
 
     private static Manifest manifestUnder(Map<String, byte[]> files, String prefix) {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The object storage the pipeline needs, nothing more: the S3 adapter lives in {@code adapters.aws}.
+ * The object storage the pipeline needs, nothing more: the S3 adapter lives in {@code pipeline.s3}.
  * Faults that may heal (network, throttling, 5xx) are thrown as unchecked exceptions and must reach the
  * Lambda runtime so that its bounded retry applies.
  */

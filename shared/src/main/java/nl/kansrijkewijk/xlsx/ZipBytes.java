@@ -36,6 +36,17 @@ public final class ZipBytes {
         }
     }
 
+    /** Any OOXML document (e.g. the DOCX copy of a beschikking) with a fixed entry time. */
+    public static byte[] writeDocument(org.apache.poi.ooxml.POIXMLDocument doc, LocalDateTime entryTime) {
+        try {
+            ByteArrayOutputStream raw = new ByteArrayOutputStream(1 << 16);
+            doc.write(raw);
+            return normalise(raw.toByteArray(), entryTime);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write document", e);
+        }
+    }
+
     private static byte[] normalise(byte[] zip, LocalDateTime entryTime) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length + 1024);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));

@@ -1,0 +1,381 @@
+package nl.kansrijkewijk.dossier;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import nl.kansrijkewijk.aanvraag.AanvraagKind;
+import nl.kansrijkewijk.besluit.Besluit;
+import nl.kansrijkewijk.check.Finding;
+import nl.kansrijkewijk.check.RuleCatalogue;
+import nl.kansrijkewijk.check.Severity;
+import nl.kansrijkewijk.hash.Sha256;
+import nl.kansrijkewijk.processing.Evaluation;
+import nl.kansrijkewijk.processing.Json;
+import nl.kansrijkewijk.processing.Receipt;
+import nl.kansrijkewijk.regeling.RegelingCatalogus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dossier's use cases over a {@link DossierStore}: an upload received, a beoordeling recorded, the verlening
+ * fixed by a second reviewer. Each writes one event (conditionally, keyed by its cause), then brings the derived
+ * outputs up to date: for every case the folder of its current inputs is rendered once, a
+ * {@link DossierEvent.ConceptGemaakt} (or {@link DossierEvent.WijzigingBesloten}) records it, and
+ * {@code dossier.json} is rewritten from the events.
+ *
+ * <p>Stateless between calls; any number of instances (Lambdas) may work on one gemeente at once. None of them
+ * overwrites another's event; a {@code dossier.json} written from a view that missed a concurrent event is
+ * rewritten by the refresh that follows that event.
+ */
+public final class DossierService {
+    private static final Logger LOG = LoggerFactory.getLogger(DossierService.class);
+    private static final int REFRESH_ROUNDS = 3;
+
+    private final DossierStore store;
+    private final DossierEvaluator evaluator;
+    private final DossierOutputs outputs = new DossierOutputs();
+
+    public DossierService(DossierStore store) {
+        this(store, new DossierEvaluator(RegelingCatalogus.standard(), RuleCatalogue.standard()));
+    }
+
+    public DossierService(DossierStore store, DossierEvaluator evaluator) {
+        this.store = store;
+        this.evaluator = evaluator;
+    }
+
+    /** What an upload became in the dossier. */
+    public record Intake(String gemeenteCode, String kenmerk, String soort, String sha256, boolean nieuw) {}
+
+    /**
+     * Records an upload from a gemeente's inbox. The receipt is the pipeline's: the folder's CBS code is the
+     * dossier's, the receipt time orders the uploads.
+     */
+    public Intake ontvang(Receipt receipt, byte[] content) {
+        String cbs = EventKeys.cbs(receipt.gemeenteCode());
+        Objects.requireNonNull(receipt.receivedAt(), "receipt time");
+        String sha = Sha256.hex(content);
+        DossierEvaluator.Read r = evaluator.read(receipt.documentName(), content);
+        String kenmerk = DossierEvaluator.kenmerk(r, cbs, receipt.receivedOn());
+        Receipt rc = new Receipt(receipt.documentName(), cbs, receipt.receivedAt(), receipt.versionId(), receipt.uploader());
+        String shape = r.readable() && r.read().aanvraag().source() != null
+                ? r.read().aanvraag().source().shape().name() : null;
+        DossierEvent e = r.readable() && r.kind() == AanvraagKind.WIJZIGING
+                ? new DossierEvent.WijzigingOntvangen(kenmerk, sha, rc, shape, r.read().aanvraag().verleningKenmerk())
+                : new DossierEvent.AanvraagOntvangen(kenmerk, sha, rc, shape, r.readable());
+        store.putIfAbsent(EventKeys.document(cbs, sha), content);
+        boolean nieuw = store.putIfAbsent(EventKeys.event(e), EventCodec.bytes(e));
+        refresh(cbs);
+        return new Intake(cbs, kenmerk, e instanceof DossierEvent.WijzigingOntvangen ? "wijziging" : "aanvraag", sha, nieuw);
+    }
+
+    /**
+     * Records a reviewer's beoordeling of a case, after checking it against the current concept: the ids must
+     * name its findings, only a waarschuwing can become an afwijzing (with an amount and a reason), and a closed
+     * case takes none.
+     *
+     * @return the id of the recorded beoordeling
+     */
+    public String beoordeel(String gemeenteCode, Beoordeling b, Instant at) {
+        String cbs = EventKeys.cbs(gemeenteCode);
+        DossierProjection.Folded f = fold(cbs);
+        DossierProjection.Case c = openCase(f, b.kenmerk());
+        List<String> errors = new ArrayList<>();
+        if (b.door() == null || !Reviewers.named(b.door().naam())) {
+            errors.add("vermeld de naam van de beoordelaar");
+        }
+        if (b.datum() == null) {
+            errors.add("vermeld de datum van de beoordeling");
+        }
+        Evaluation e = evaluate(cbs, f, c, List.of()).evaluation();
+        if (!e.readable()) {
+            throw new DossierException("De huidige upload van " + b.kenmerk() + " is onleesbaar; er valt niets te beoordelen.");
+        }
+        List<String> ids = FindingIds.of(e.findings());
+        for (Beoordeling.BevindingOordeel o : b.bevindingen()) {
+            int i = ids.indexOf(o.bevinding());
+            if (i < 0) {
+                errors.add("bevinding '" + o.bevinding() + "' bestaat niet in het concept van " + b.kenmerk());
+                continue;
+            }
+            Finding finding = e.findings().get(i);
+            if (finding.rule().startsWith("BEOORDELING-") || finding.rule().startsWith("VERLENING-")) {
+                errors.add(o.bevinding() + ": een bevinding van het dossier zelf wordt niet beoordeeld");
+            } else if (o.oordeel() == Beoordeling.Oordeel.AFWIJZEN) {
+                if (finding.severity() != Severity.WAARSCHUWING) {
+                    errors.add(o.bevinding() + ": alleen een waarschuwing kan worden omgezet in een afwijzing (dit is een "
+                            + finding.severity().label() + ")");
+                } else if (finding.onderdeel() == null && finding.activity() == null) {
+                    errors.add(o.bevinding() + ": deze bevinding gaat niet over een onderdeel of activiteit, dus er is geen bedrag af te wijzen");
+                }
+                if (o.bedrag() == null || o.bedrag().signum() <= 0) {
+                    errors.add(o.bevinding() + ": vermeld het af te wijzen bedrag (groter dan nul)");
+                }
+                if (blank(o.reden())) {
+                    errors.add(o.bevinding() + ": vermeld de reden van de afwijzing; die komt in de brief");
+                }
+            } else if (o.oordeel() == Beoordeling.Oordeel.NIET_VAN_TOEPASSING) {
+                if (finding.severity() == Severity.AFWIJZING) {
+                    errors.add(o.bevinding() + ": een afwijzing die uit de regeling volgt kan niet op 'niet van toepassing' worden gezet");
+                }
+                if (blank(o.reden())) {
+                    errors.add(o.bevinding() + ": vermeld waarom de bevinding niet van toepassing is");
+                }
+            }
+        }
+        for (Beoordeling.ActiviteitOordeel o : b.activiteiten()) {
+            if (ReviewerFindings.activity(e.aanvraag(), o.activiteit()).isEmpty()) {
+                errors.add("activiteit " + o.activiteit() + " staat niet in de aanvraag");
+            } else if (!o.bijdrageVerwacht() && blank(o.reden())) {
+                errors.add("activiteit " + o.activiteit() + ": vermeld waarom geen bijdrage aan de doelen wordt verwacht");
+            }
+        }
+        if (b.bevindingen().isEmpty() && b.activiteiten().isEmpty() && b.motivering().isEmpty()) {
+            errors.add("de beoordeling bevat geen oordeel");
+        }
+        if (!errors.isEmpty()) {
+            throw new DossierException("De beoordeling van " + b.kenmerk() + " is niet vastgelegd:\n- " + String.join("\n- ", errors));
+        }
+        Beoordeling stamped = b.withUpload(c.current);
+        String id = Sha256.hex(Json.bytes(stamped)).substring(0, 16);
+        DossierEvent.BeoordelingVastgelegd event = new DossierEvent.BeoordelingVastgelegd(cbs, at, id, stamped);
+        store.putIfAbsent(EventKeys.event(event), EventCodec.bytes(event));
+        refresh(cbs);
+        return id;
+    }
+
+    /**
+     * Fixes the verlening of an aanvraag: a second reviewer, another person than everyone who judged it (four
+     * eyes; names compared by {@link Reviewers#identity}), after at least one beoordeling. Can happen once.
+     */
+    public DossierEvent.VerleningVastgesteld stelVast(String gemeenteCode, String kenmerk, Beoordeling.Reviewer door,
+                                                      LocalDate datum, Instant at) {
+        String cbs = EventKeys.cbs(gemeenteCode);
+        DossierProjection.Folded f = fold(cbs);
+        DossierProjection.Case c = openCase(f, kenmerk);
+        if (c.wijziging()) {
+            throw new DossierException(kenmerk + " is een wijziging; vaststellen kan alleen een verlening.");
+        }
+        if (door == null || !Reviewers.named(door.naam())) {
+            throw new DossierException("Vermeld de naam van wie de verlening vaststelt.");
+        }
+        if (datum == null) {
+            throw new DossierException("Vermeld de datum van de vaststelling.");
+        }
+        if (c.beoordelingen.isEmpty()) {
+            throw new DossierException("De verlening " + kenmerk + " is nog niet beoordeeld; een tweede beoordelaar stelt "
+                    + "vast wat een eerste heeft beoordeeld (vier ogen).");
+        }
+        List<Beoordeling.Reviewer> beoordelaars = c.beoordelingList().stream().map(Beoordeling::door).distinct().toList();
+        for (Beoordeling.Reviewer r : beoordelaars) {
+            if (Reviewers.samePerson(r.naam(), door.naam())) {
+                throw new DossierException("Vier ogen: " + door.naam().strip() + " heeft " + kenmerk + " zelf beoordeeld en kan "
+                        + "de verlening niet vaststellen; een andere beoordelaar moet dat doen.");
+            }
+        }
+        Evaluation e = evaluate(cbs, f, c, c.beoordelingList()).evaluation();
+        if (!e.readable()) {
+            throw new DossierException("De huidige upload van " + kenmerk + " is onleesbaar.");
+        }
+        Besluit b = e.besluit();
+        List<DossierEvent.VerleendBedrag> bedragen = b.onderdelen().stream()
+                .map(o -> new DossierEvent.VerleendBedrag(o.onderdeel(), o.focusgebied(), o.granted(),
+                        new TreeMap<>(o.installments()), new TreeMap<>(o.payableInstallments())))
+                .toList();
+        DossierEvent.VerleningVastgesteld v = new DossierEvent.VerleningVastgesteld(cbs, kenmerk, at, datum, c.current,
+                c.beoordelingen.stream().map(DossierEvent.BeoordelingVastgelegd::id).toList(), beoordelaars,
+                new Beoordeling.Reviewer(door.naam().strip(), door.rol()), bedragen, b.totalGranted(), b.totalPayable());
+        if (!store.putIfAbsent(EventKeys.event(v), EventCodec.bytes(v))) {
+            throw new DossierException("De verlening " + kenmerk + " is al vastgesteld.");
+        }
+        refresh(cbs);
+        return v;
+    }
+
+    /** A finding of the current concept with its id, for a reviewer choosing what to judge. */
+    public record Bevinding(String id, Finding finding) {}
+
+    /** The findings of the current concept of a case (with the beoordelingen so far), with their ids. */
+    public List<Bevinding> bevindingen(String gemeenteCode, String kenmerk) {
+        String cbs = EventKeys.cbs(gemeenteCode);
+        DossierProjection.Folded f = fold(cbs);
+        DossierProjection.Case c = f.cases().get(kenmerk);
+        if (c == null || c.current == null) {
+            throw new DossierException("Het dossier van " + cbs + " bevat geen leesbare zaak met kenmerk '" + kenmerk + "'.");
+        }
+        Evaluation e = evaluate(cbs, f, c, c.beoordelingList()).evaluation();
+        if (!e.readable()) {
+            return List.of();
+        }
+        List<String> ids = FindingIds.of(e.findings());
+        List<Bevinding> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            out.add(new Bevinding(ids.get(i), e.findings().get(i)));
+        }
+        return out;
+    }
+
+    /** The kenmerk of the gemeente's aanvraag (the case a beoordeling or vaststelling is usually about). */
+    public Optional<String> aanvraagKenmerk(String gemeenteCode) {
+        return fold(EventKeys.cbs(gemeenteCode)).cases().values().stream()
+                .filter(c -> "aanvraag".equals(c.soort)).map(c -> c.kenmerk).findFirst();
+    }
+
+    public DossierState state(String gemeenteCode) {
+        String cbs = EventKeys.cbs(gemeenteCode);
+        return DossierProjection.state(fold(cbs));
+    }
+
+    /** The events of a gemeente as stored (in key order; the projection sorts them itself). */
+    public List<DossierEvent> events(String cbs) {
+        List<DossierEvent> out = new ArrayList<>();
+        for (String key : store.list(EventKeys.events(cbs))) {
+            store.read(key).ifPresent(b -> out.add(EventCodec.read(b)));
+        }
+        return out;
+    }
+
+    /**
+     * Renders what is missing and rewrites dossier.json; repeated while new events keep arriving meanwhile
+     * (bounded: the next event's refresh catches up anyway).
+     */
+    public void refresh(String gemeenteCode) {
+        String cbs = EventKeys.cbs(gemeenteCode);
+        for (int round = 0; round < REFRESH_ROUNDS; round++) {
+            DossierProjection.Folded f = DossierProjection.fold(cbs, events(cbs));
+            for (DossierProjection.Case c : f.cases().values()) {
+                if (c.current != null) {
+                    render(cbs, f, c);
+                }
+            }
+            List<String> seen = store.list(EventKeys.events(cbs));
+            List<DossierEvent> after = events(cbs);
+            store.put(EventKeys.state(cbs), DossierProjection.json(DossierProjection.project(cbs, after)));
+            // An event that arrived while this view was computed may have been overwritten by it: go round again.
+            if (store.list(EventKeys.events(cbs)).equals(seen) && !needsRender(cbs, after)) {
+                return;
+            }
+        }
+    }
+
+    private static boolean needsRender(String cbs, List<DossierEvent> events) {
+        DossierProjection.Folded f = DossierProjection.fold(cbs, events);
+        for (DossierProjection.Case c : f.cases().values()) {
+            if (c.current != null && !c.views.contains(DossierProjection.viewId(c, f.verlening()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void render(String cbs, DossierProjection.Folded f, DossierProjection.Case c) {
+        Optional<DossierEvent.VerleningVastgesteld> verlening = f.verlening();
+        String view = DossierProjection.viewId(c, verlening);
+        String kind = c.wijziging() ? "WijzigingBesloten" : "ConceptGemaakt";
+        String eventKey = EventKeys.events(cbs) + c.kenmerk + "/" + kind + "/" + view + ".json";
+        if (store.read(eventKey).isPresent()) {
+            return;
+        }
+        List<Beoordeling> beoordelingen = c.beoordelingList();
+        DossierEvaluator.Judged judged = evaluate(cbs, f, c, beoordelingen);
+        if (!judged.vervallen().isEmpty()) {
+            LOG.info("{}: judgements without a matching finding in the current upload: {}", c.kenmerk, judged.vervallen());
+        }
+        SortedMap<String, byte[]> files = outputs.write(judged.evaluation(), c.kenmerk, beoordelingen, c.verlening);
+        SortedMap<String, String> hashes = new TreeMap<>();
+        String folder = EventKeys.view(cbs, c.kenmerk, view);
+        files.forEach((name, bytes) -> {
+            store.putIfAbsent(folder + name, bytes);
+            hashes.put(name, Sha256.hex(bytes));
+        });
+        Instant at = inputsTime(c);
+        List<String> ids = c.beoordelingen.stream().map(DossierEvent.BeoordelingVastgelegd::id).toList();
+        DossierEvent e = c.wijziging()
+                ? new DossierEvent.WijzigingBesloten(cbs, c.kenmerk, at, view, c.current,
+                        verlening.map(DossierEvent.VerleningVastgesteld::kenmerk).orElse(null),
+                        judged.evaluation().readable() ? judged.evaluation().besluit().totalGranted() : BigDecimal.ZERO.setScale(2),
+                        hashes)
+                : new DossierEvent.ConceptGemaakt(cbs, c.kenmerk, at, view, c.current, ids, hashes);
+        store.putIfAbsent(eventKey, EventCodec.bytes(e));
+    }
+
+    /** A derived event is as late as the latest of its inputs, so it sorts after them on every replay. */
+    private static Instant inputsTime(DossierProjection.Case c) {
+        List<Instant> times = new ArrayList<>();
+        c.uploads.stream().filter(u -> u.cause().equals(c.current)).forEach(u -> times.add(u.at()));
+        c.beoordelingen.forEach(b -> times.add(b.at()));
+        if (c.verlening != null) {
+            times.add(c.verlening.at());
+        }
+        return times.stream().filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+    }
+
+    private DossierEvaluator.Judged evaluate(String cbs, DossierProjection.Folded f, DossierProjection.Case c,
+                                             List<Beoordeling> beoordelingen) {
+        DossierEvent upload = c.uploads.stream().filter(u -> u.cause().equals(c.current)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("current upload not among the uploads of " + c.kenmerk));
+        Receipt receipt = upload instanceof DossierEvent.AanvraagOntvangen a ? a.receipt()
+                : ((DossierEvent.WijzigingOntvangen) upload).receipt();
+        byte[] content = store.read(EventKeys.document(cbs, c.current))
+                .orElseThrow(() -> new IllegalStateException("document " + c.current + " missing from the dossier of " + cbs));
+        Optional<RecordedVerlening> verlening = c.wijziging() ? f.verlening().map(RecordedVerlening::of) : Optional.empty();
+        DossierEvaluator.Inputs inputs = new DossierEvaluator.Inputs(c.kenmerk, receipt.receivedOn(), beoordelingen, verlening);
+        // Listing the findings, checking a beoordeling and rendering judge the same inputs; judge them once.
+        String key = String.join("|", cbs, c.kenmerk, c.current, receipt.documentName(), String.valueOf(receipt.receivedOn()),
+                Sha256.hex(Json.bytes(beoordelingen)), verlening.map(v -> Sha256.hex(Json.bytes(v))).orElse("-"));
+        synchronized (judged) {
+            DossierEvaluator.Judged hit = judged.get(key);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        DossierEvaluator.Judged result = evaluator.evaluate(receipt.documentName(), content, inputs);
+        synchronized (judged) {
+            judged.put(key, result);
+        }
+        return result;
+    }
+
+    /** The last few judgements, by a hash of everything they depend on. */
+    private final Map<String, DossierEvaluator.Judged> judged = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DossierEvaluator.Judged> eldest) {
+            return size() > 8;
+        }
+    };
+
+    private DossierProjection.Folded fold(String cbs) {
+        return DossierProjection.fold(cbs, events(cbs));
+    }
+
+    private static DossierProjection.Case openCase(DossierProjection.Folded f, String kenmerk) {
+        DossierProjection.Case c = kenmerk == null ? null : f.cases().get(kenmerk.strip());
+        if (c == null || c.soort == null) {
+            throw new DossierException("Het dossier van " + f.gemeenteCode() + " bevat geen zaak met kenmerk '" + kenmerk
+                    + "'. Bekende kenmerken: " + String.join(", ", f.cases().keySet()) + ".");
+        }
+        if (c.verlening != null) {
+            throw new DossierException("De verlening " + kenmerk + " is al vastgesteld op " + c.verlening.datum()
+                    + "; een wijziging loopt via een wijzigingsformulier.");
+        }
+        if (c.current == null) {
+            throw new DossierException("Voor " + kenmerk + " is geen leesbare upload ontvangen.");
+        }
+        return c;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+
+}

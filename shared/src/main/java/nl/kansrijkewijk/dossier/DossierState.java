@@ -1,0 +1,36 @@
+package nl.kansrijkewijk.dossier;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The dossier of one gemeente as the projection of its events computes it ({@code dossier.json}); never stored as
+ * the truth, always recomputed.
+ *
+ * @param zaken        one per kenmerk: the aanvraag ({@code -V}) and each wijziging ({@code -W1} …)
+ * @param geschiedenis every event in the order the projection folds them
+ */
+public record DossierState(String schema, String gemeenteCode, List<Zaak> zaken, List<Regel> geschiedenis) {
+    public static final String SCHEMA = "kw-dossier/1";
+
+    /**
+     * @param soort         "aanvraag" or "wijziging"
+     * @param status        "concept", "beoordeeld", "vastgesteld", "onleesbaar"
+     * @param huidigeUpload SHA-256 of the upload the case is decided on; earlier uploads are "vervangen"
+     * @param beoordelingen ids of the beoordelingen in effect, in order
+     * @param versie        the folder of the current outputs ({@link EventKeys#view}); earlier ones stay, listed
+     *                      in {@code eerdereVersies}
+     * @param verlening     the definitive verlening, once a second reviewer fixed it
+     */
+    public record Zaak(String kenmerk, String soort, String status, List<Upload> uploads, String huidigeUpload,
+                       List<String> beoordelingen, List<Beoordeling.Reviewer> beoordelaars, String versie,
+                       List<String> eerdereVersies, DossierEvent.VerleningVastgesteld verlening,
+                       String getoetstAanVerlening) {}
+
+    /** @param status "huidig", "vervangen", "onleesbaar", "na vaststelling ontvangen" */
+    public record Upload(String sha256, String document, String versionId, String uploader, Instant ontvangen,
+                         String shape, String status) {}
+
+    /** One line of the history: when, what, for which case, by whom. */
+    public record Regel(Instant at, String soort, String kenmerk, String door, String oorzaak) {}
+}
