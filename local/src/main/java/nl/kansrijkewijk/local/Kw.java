@@ -21,6 +21,8 @@ public final class Kw {
                                        naar s3://kw-uploads/inbox/ (sleutel test, geheim test)
               form [MAP]               schrijf het lege aanvraagformulier (PDF en XLSX)
               measure                  meet tijd en geheugen per voorbeeldformulier (voor de Lambda-instellingen)
+              bench [--quick]          koude start tegen de ondergrens, warme tijden, kleinste heap, jar-grootte
+                                       (name=value-regels; --train-archive bouwt het class-data-archief)
             """;
 
     private Kw() {}
@@ -48,6 +50,7 @@ public final class Kw {
             return switch (command) {
                 case "demo" -> new DemoCommand(root, Processors.standard(), out, err).run(rest);
                 case "serve" -> new ServeCommand(root, Processors.standard(), out, err).run(rest);
+                case "bench" -> new BenchCommand(root, out, err).run(rest);
                 case "measure" -> new MeasureCommand(root, Processors.standard(), out, err).run(rest);
                 case "form" -> FormCommand.run(rest, out, err);
                 case "check" -> CheckCommand.run(root, rest, out, err);
