@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * AppCDS archive on 21–24) from a training run over the fixtures; later benches then also time cold starts with it.
  */
 final class BenchCommand {
-    static final String USAGE = "Gebruik: ./kw bench [--quick] [--pairs N] [--no-heap] | ./kw bench --train-archive";
+    static final String USAGE = "Gebruik: ./kw bench [--quick] [--pairs N] [--no-heap] [--profile] | ./kw bench --train-archive";
     private static final String HANDLER = "nl.kansrijkewijk.functions.aanvraag.AanvraagUploadHandler";
     private static final String GEMEENTE = "GM0363";
     private static final String COLD_FIXTURE = "generated/amsterdam-correct.pdf";
@@ -73,12 +73,14 @@ final class BenchCommand {
         boolean quick = false;
         boolean heap = true;
         boolean train = false;
+        boolean profile = false;
         int pairs = 7;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--quick" -> quick = true;
                 case "--no-heap" -> heap = false;
                 case "--train-archive" -> train = true;
+                case "--profile" -> profile = true;
                 case "--pairs" -> {
                     if (i + 1 >= args.size()) {
                         err.println(USAGE);
@@ -117,6 +119,9 @@ final class BenchCommand {
             }
             printHeader(lambda, quick, pairs);
             cold(children, s3, pairs, archive, jdk, jar);
+            if (profile) {
+                profile(children, s3, archive, jdk, jar);
+            }
             warm(children, quick);
             if (heap) {
                 minHeap(children, lambda, quick);
@@ -194,6 +199,81 @@ final class BenchCommand {
         } else {
             line("cold_ms_archive", "n/a (no class-data archive newer than the jar: scripts/class-archive.sh builds it)");
         }
+    }
+
+    /**
+     * Where a cold start's time goes: one more cold run with class loading logged (counted per library) and a
+     * JFR recording, summarised by the JDK's own {@code jfr view hot-methods}; with a usable archive, once more
+     * with it, to count how many classes then come from the archive.
+     */
+    private void profile(Children children, S3Client s3, Path archive, int jdk, Path jar) throws Exception {
+        byte[] upload = Files.readAllBytes(root.resolve("test-fixtures").resolve(COLD_FIXTURE));
+        Path classLog = work.resolve("class-load.log");
+        Path jfr = work.resolve("cold.jfr");
+        Files.deleteIfExists(classLog);
+        children.cold(List.of("-Xlog:class+load=info:file=" + classLog, "-XX:StartFlightRecording=filename=" + jfr
+                + ",settings=profile"), event(s3, upload));
+        printClassCounts("", classLog);
+        line("profile_jfr", root.relativize(jfr));
+        ProcessBuilder view = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jfr").toString(),
+                "view", "--width", "160", "hot-methods", jfr.toString()).redirectErrorStream(true);
+        Process p = view.start();
+        List<String> hot = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                .filter(l -> !l.isBlank()).limit(28).toList();
+        p.waitFor();
+        hot.forEach(l -> out.println("profile_hot_methods| " + l));
+        boolean withArchive = Files.isRegularFile(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0;
+        if (withArchive) {
+            Files.deleteIfExists(classLog);
+            children.cold(List.of(jdk >= 25 ? "-XX:AOTCache=" + archive : "-XX:SharedArchiveFile=" + archive,
+                    "-Xlog:class+load=info:file=" + classLog), event(s3, upload));
+            printClassCounts("_archive", classLog);
+        }
+    }
+
+    /** Loaded classes per library, and how many came from a CDS archive or the AOT cache. */
+    private void printClassCounts(String suffix, Path classLog) throws IOException {
+        Map<String, Integer> perGroup = new HashMap<>();
+        int total = 0;
+        int shared = 0;
+        for (String l : Files.readAllLines(classLog)) {
+            int tag = l.indexOf("[class,load]");
+            if (tag < 0) {
+                continue;
+            }
+            String rest = l.substring(tag + "[class,load]".length()).strip();
+            String name = rest.split(" ", 2)[0];
+            total++;
+            if (rest.contains("shared objects file") || rest.contains("AOT cache")) {
+                shared++;
+            }
+            perGroup.merge(group(name), 1, Integer::sum);
+        }
+        line("classes_loaded" + suffix, total + " (" + shared + " from the CDS archive / AOT cache)");
+        line("classes_by_library" + suffix, String.join(",", perGroup.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(e -> e.getKey() + ":" + e.getValue()).toList()));
+    }
+
+    private static final List<String[]> GROUPS = List.of(
+            new String[] {"software.amazon.awssdk.", "aws-sdk"}, new String[] {"org.apache.poi.", "poi"},
+            new String[] {"org.openxmlformats.", "ooxml-schemas"}, new String[] {"org.apache.xmlbeans.", "xmlbeans"},
+            new String[] {"com.fasterxml.jackson.", "jackson"}, new String[] {"com.openhtmltopdf.", "openhtmltopdf"},
+            new String[] {"org.apache.pdfbox.", "pdfbox"}, new String[] {"org.apache.fontbox.", "pdfbox"},
+            new String[] {"org.apache.xmpbox.", "pdfbox"}, new String[] {"org.apache.http.", "httpclient"},
+            new String[] {"org.apache.commons.", "commons"}, new String[] {"org.yaml.", "snakeyaml"},
+            new String[] {"org.joda.", "joda"}, new String[] {"com.amazonaws.", "lambda-events"},
+            new String[] {"nl.kansrijkewijk.", "kw"}, new String[] {"org.slf4j.", "logging"},
+            new String[] {"org.apache.logging.", "logging"}, new String[] {"java.", "jdk"}, new String[] {"javax.", "jdk"},
+            new String[] {"jdk.", "jdk"}, new String[] {"sun.", "jdk"}, new String[] {"com.sun.", "jdk"});
+
+    private static String group(String className) {
+        for (String[] g : GROUPS) {
+            if (className.startsWith(g[0])) {
+                return g[1];
+            }
+        }
+        return "other";
     }
 
     /** Uploads the fixture under a fresh key and writes the S3 event for it, as S3 would send it. */
@@ -374,7 +454,9 @@ final class BenchCommand {
         private Run start(List<String> extraFlags, String main, List<String> args, int timeoutS) throws Exception {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(lambda.jvmFlags());
+            // JDK 25 refuses -Xshare:* next to the AOT cache flags; the AOT cache takes CDS's place.
+            boolean aot = extraFlags.stream().anyMatch(f -> f.startsWith("-XX:AOT"));
+            command.addAll(lambda.jvmFlags().stream().filter(f -> !(aot && f.startsWith("-Xshare"))).toList());
             command.addAll(extraFlags);   // a later -Xmx wins over the deployed one
             command.addAll(List.of("-cp", classpath, main));
             command.addAll(args);
