@@ -25,6 +25,8 @@ public final class Kw {
               vaststel --gemeente GM… --door NAAM   stel de verlening vast (vier ogen: een tweede beoordelaar)
               form [MAP]               schrijf het lege aanvraagformulier (PDF en XLSX)
               measure                  meet tijd en geheugen per voorbeeldformulier (voor de Lambda-instellingen)
+              bench [--quick]          koude start tegen de ondergrens, warme tijden, kleinste heap, jar-grootte
+                                       (name=value-regels; --train-archive bouwt het class-data-archief)
             """;
 
     private Kw() {}
@@ -57,6 +59,7 @@ public final class Kw {
             return switch (command) {
                 case "demo" -> new DemoCommand(root, Processors.standard(), out, err).run(rest);
                 case "serve" -> new ServeCommand(root, Processors.standard(), out, err).run(rest);
+                case "bench" -> new BenchCommand(root, out, err).run(rest);
                 case "measure" -> new MeasureCommand(root, Processors.standard(), out, err).run(rest);
                 case "form" -> FormCommand.run(rest, out, err);
                 case "beoordeel" -> rest.contains("--help") ? usage(out) : DossierCommands.beoordeel(rest, out, err);
