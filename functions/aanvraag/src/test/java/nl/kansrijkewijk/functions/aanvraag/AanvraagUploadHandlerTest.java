@@ -124,6 +124,9 @@ class AanvraagUploadHandlerTest {
         Map<String, String> versionsAfter = currentVersionIds(outputs);
         versionsBefore.remove(manifestKey);
         versionsAfter.remove(manifestKey);
+        // The retry is the second attempt: it leaves its own marker (UploadPipeline) and rewrites no output.
+        String secondMarker = OutputLayout.attemptMarker("GM0758/aanvraag.pdf/" + upload.versionId() + "/", 2);
+        assertTrue(versionsAfter.remove(secondMarker) != null, "the second attempt is marked");
         assertEquals(versionsBefore, versionsAfter, "outputs were not rewritten");
     }
 
@@ -150,12 +153,13 @@ class AanvraagUploadHandlerTest {
     @Test
     void uploadsOutsideTheInboxOrInOtherBucketsAreIgnored() throws Exception {
         put("outbox/GM0363/aanvraag.pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8));
-        put("inbox/GM0363/", new byte[0]);
         put("inbox/GM0363/aanvraag.pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8));
 
-        String result = handler.handleRequest(Events.created(s3, uploads, "outbox/GM0363/aanvraag.pdf",
-                "inbox/GM0363/"), null);
-        assertEquals("2 record(s): ignored=2", result);
+        String result = handler.handleRequest(Events.created(s3, uploads, "outbox/GM0363/aanvraag.pdf"), null);
+        assertEquals("1 record(s): ignored=1", result);
+        // A "folder" placeholder the console creates under the inbox is not an upload.
+        assertEquals("1 record(s): ignored=1", handler.handleRequest(
+                Events.createdWithSize(uploads, "inbox/GM0363/", 0, "d41d8cd98f00b204e9800998ecf8427e", null), null));
         // The right key in a bucket the function does not serve (e.g. an event routed by mistake).
         AanvraagUploadHandler otherBucket = new AanvraagUploadHandler(s3, new ContentDerivedProcessor(),
                 new PipelineConfig("kw-uploads-elders", outputs, 4096));
