@@ -27,7 +27,6 @@ final class InboxPoller {
     private final PrintStream out;
     private final Map<String, String> delivered = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
-    private final Set<String> ignoredReported = new HashSet<>();
     private final Consumer<LocalPipeline.Delivery> onDelivered;
 
     InboxPoller(LocalPipeline pipeline, PrintStream out) {
@@ -50,10 +49,7 @@ final class InboxPoller {
             String version = key + "@" + o.eTag();
             present.add(key);
             if (!TriggerFilter.matches(key)) {
-                if (ignoredReported.add(version) && !key.endsWith("/")) {
-                    out.println("genegeerd  " + key + "  (alleen .pdf en .xlsx worden verwerkt)");
-                }
-                continue;
+                continue; // only "folder" placeholders ("inbox/GM0363/") are not uploads: every file gets an answer
             }
             if (o.eTag().equals(delivered.get(key)) || failures.getOrDefault(version, 0) >= ATTEMPTS) {
                 continue;

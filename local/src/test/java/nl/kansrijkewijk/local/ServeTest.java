@@ -38,19 +38,22 @@ class ServeTest {
             pipeline.upload("inbox/GM0363/notitie.docx", "PK\u0003\u0004".getBytes(StandardCharsets.ISO_8859_1), "application/octet-stream");
             pipeline.upload("elders/GM0363/b.pdf", "%PDF-1.4 b".getBytes(StandardCharsets.UTF_8), "application/pdf");
 
-            assertEquals(1, poller.pollOnce());
+            assertEquals(2, poller.pollOnce(), "every file under inbox/ is an upload, whatever its suffix");
             assertEquals(0, poller.pollOnce(), "nothing new, nothing delivered");
             pipeline.upload("inbox/GM0363/a.pdf", "%PDF-1.4 a, verbeterd".getBytes(StandardCharsets.UTF_8), "application/pdf");
             assertEquals(1, poller.pollOnce(), "a new upload under the same name is a new event");
 
             List<String> manifests = pipeline.list(LocalPipeline.OUTPUT_BUCKET, "").stream().map(S3Object::key)
                     .filter(k -> k.endsWith("/manifest.json")).toList();
-            assertEquals(2, manifests.size(), manifests.toString());
-            assertTrue(manifests.stream().allMatch(k -> k.startsWith("GM0363/a.pdf/")));
+            assertEquals(3, manifests.size(), manifests.toString());
+            assertEquals(2, manifests.stream().filter(k -> k.startsWith("GM0363/a.pdf/")).count(), manifests.toString());
+            assertEquals(1, manifests.stream().filter(k -> k.startsWith("GM0363/notitie.docx/")).count());
         }
         String printed = lines.toString(StandardCharsets.UTF_8);
         assertEquals(2, printed.lines().filter(l -> l.startsWith("verwerkt  inbox/GM0363/a.pdf")).count(), printed);
-        assertEquals(1, printed.lines().filter(l -> l.startsWith("genegeerd  inbox/GM0363/notitie.docx")).count(), printed);
+        // not the form (a zip without a workbook): answered with an error report, not ignored
+        assertEquals(1, printed.lines().filter(l -> l.startsWith("verwerkt  inbox/GM0363/notitie.docx  ->  onleesbaar"))
+                .count(), printed);
     }
 
     @Test

@@ -132,7 +132,8 @@ public final class AanvraagReader {
             if (doc.getNumberOfPages() > limits.maxPages()) {
                 throw new UnreadableDocumentException(Reason.TE_GROOT, "De PDF heeft " + doc.getNumberOfPages()
                         + " pagina's; meer dan " + limits.maxPages() + " wordt niet gelezen. Het aanvraagformulier "
-                        + "heeft er 6: upload alleen het ingevulde formulier, zonder bijlagen.",
+                        + "heeft er " + nl.kansrijkewijk.form.PdfLayout.standard().pages().size() + ": upload alleen "
+                        + "het ingevulde formulier, zonder bijlagen.",
                         "PDF with " + doc.getNumberOfPages() + " pages");
             }
             PdfStreams.checkDecodedSize(doc, limits, deadline);

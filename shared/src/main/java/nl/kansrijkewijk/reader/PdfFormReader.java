@@ -81,9 +81,9 @@ final class PdfFormReader {
         for (PDField f : form.getFieldTree()) {
             if (++seen > limits.maxFields()) {
                 throw new UnreadableDocumentException(UnreadableDocumentException.Reason.TE_GROOT, "De PDF bevat meer "
-                        + "dan " + limits.maxFields() + " formuliervelden; het aanvraagformulier heeft er ongeveer "
-                        + "1 600. Zo'n PDF wordt niet gelezen. Vul het formulier zoals het is verstrekt in en upload "
-                        + "het opnieuw.", "AcroForm with more than " + limits.maxFields() + " fields");
+                        + "dan " + limits.maxFields() + " formuliervelden; het aanvraagformulier heeft er "
+                        + FormCatalogue.standard().fields().size() + ". Zo'n PDF wordt niet gelezen. Vul het "
+                        + "formulier zoals het is verstrekt in en upload het opnieuw.", "AcroForm with more than " + limits.maxFields() + " fields");
             }
             if (!(f instanceof PDNonTerminalField) && catalogue.field(f.getFullyQualifiedName()) != null) {
                 found.add(f);

@@ -176,6 +176,21 @@ class AanvraagUploadHandlerTest {
         assertEquals(List.of(), keys(outputs));
     }
 
+    /** The time an upload may take follows what Lambda has left, less the reserve for writing the answer. */
+    @Test
+    void theDeadlineKeepsTheReportReserveOfTheRemainingTime() {
+        assertTrue(AanvraagUploadHandler.deadline(remaining(5_000)).passed(), "5 s left: less than the reserve");
+        assertFalse(AanvraagUploadHandler.deadline(remaining(60_000)).passed());
+        assertFalse(AanvraagUploadHandler.deadline(null).passed());
+    }
+
+    private static com.amazonaws.services.lambda.runtime.Context remaining(int millis) {
+        return (com.amazonaws.services.lambda.runtime.Context) java.lang.reflect.Proxy.newProxyInstance(
+                AanvraagUploadHandlerTest.class.getClassLoader(),
+                new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
+                (proxy, method, args) -> method.getName().equals("getRemainingTimeInMillis") ? millis : null);
+    }
+
     /** Any suffix, any case: the upload is answered (the processor reads by content; its report names the format). */
     @Test
     void everyInboxUploadIsAnsweredWhateverItsSuffix() throws Exception {
