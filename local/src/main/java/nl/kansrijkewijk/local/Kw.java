@@ -19,7 +19,8 @@ public final class Kw {
                                        (uitvoer standaard in ./out)
               serve [--port POORT]     houd lokale S3 draaiende op 127.0.0.1:4566 en verwerk elke upload
                                        naar s3://kw-uploads/inbox/ (sleutel test, geheim test)
-              form [MAP]               schrijf het lege aanvraagformulier (PDF en XLSX)
+              form [MAP]               schrijf het lege aanvraagformulier (PDF en XLSX) en de lege
+                                       SiSa-verantwoordingsbijlage per verslagjaar (XLSX)
               measure                  meet tijd en geheugen per voorbeeldformulier (voor de Lambda-instellingen)
             """;
 
