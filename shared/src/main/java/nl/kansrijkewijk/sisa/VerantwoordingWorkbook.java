@@ -137,6 +137,7 @@ public final class VerantwoordingWorkbook {
                 set(s, r + 2, c, quirks.contains(SisaQuirk.SPACED_CODES)
                         ? year.uitkeringscode() + " / " + ind.number() : year.code(ind), st.sub);
             }
+            s.getRow(r).setHeightInPoints(54);
             r += 3;
             int n = 0;
             for (VerantwoordingRegel row : v.regels()) {
@@ -168,13 +169,19 @@ public final class VerantwoordingWorkbook {
         }
         set(s, r + 1, 0, "Codes en indeling van deze bijlage zijn door de dienst aangenomen: de regeling noemt geen "
                 + "SiSa-uitkeringscode (zie README).", st.note);
-        int[] widths = {12, 14, 24, 30, 22};
+        int[] widths = {15, 15, 22, 46, 22};
         for (int c = 0; c < widths.length; c++) {
             s.setColumnWidth(c, widths[c] * 256);
         }
         for (int c = FIXED_COLUMNS.size(); c < FIXED_COLUMNS.size() + maxCols; c++) {
-            s.setColumnWidth(c, (c == FIXED_COLUMNS.size() ? 44 : 22) * 256);
+            s.setColumnWidth(c, (c == FIXED_COLUMNS.size() ? 46 : 20) * 256);
         }
+        // printed (and converted to PDF) one page wide, landscape, as the bijlage is read on paper too
+        s.getPrintSetup().setLandscape(true);
+        s.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        s.setFitToPage(true);
+        s.getPrintSetup().setFitWidth((short) 1);
+        s.getPrintSetup().setFitHeight((short) 0);
         if (quirks.contains(SisaQuirk.FORMULAS)) {
             XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
         }
@@ -208,7 +215,9 @@ public final class VerantwoordingWorkbook {
                     cell.setCellFormula(earlier.toPlainString() + "+"
                             + ref(xr.getRowNum(), columns.get("besteding")) + "+"
                             + ref(xr.getRowNum(), columns.get("correctieVorigJaar")));
-                } else if (quirks.contains(SisaQuirk.TEXT_AMOUNTS)) {
+                } else if (quirks.contains(SisaQuirk.TEXT_AMOUNTS) && !(quirks.contains(SisaQuirk.FORMULAS)
+                        && (ind.key().equals("besteding") || ind.key().equals("correctieVorigJaar")))) {
+                    // (cells a formula adds up stay numbers: Excel's "+" on text gives #VALUE!)
                     cell.setCellValue(Money.format(a) + (a.remainder(BigDecimal.ONE).signum() == 0 ? ",00" : ""));
                     cell.setCellStyle(st.plain);
                 } else {
@@ -318,7 +327,7 @@ public final class VerantwoordingWorkbook {
             amount.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             amount.setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
             wrap = bordered(wb);
-            wrap.setWrapText(true);
+            // no wrap: a long toelichting runs on into the empty cells to its right (row heights do not grow)
             wrap.setFillForegroundColor(IndexedColors.LIGHT_YELLOW.getIndex());
             wrap.setFillPattern(FillPatternType.SOLID_FOREGROUND);
             note = wb.createCellStyle();
