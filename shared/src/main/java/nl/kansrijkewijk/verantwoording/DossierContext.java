@@ -22,6 +22,12 @@ public record DossierContext(
         return Optional.ofNullable(uitstelOrNull);
     }
 
+    /** A plain copy of any context (e.g. the dossier's projection). */
+    public static DossierContext copyOf(VerantwoordingContext c) {
+        return c instanceof DossierContext d ? d : new DossierContext(c.cbsCode(), c.verleningKenmerken(),
+                c.toekenningen(), c.verantwoordingen(), c.uitstel().orElse(null));
+    }
+
     /** The same dossier with one more verantwoording received (the next step of a cycle). */
     public DossierContext with(Ontvangst o) {
         List<Ontvangst> more = new java.util.ArrayList<>(verantwoordingen);
