@@ -15,6 +15,9 @@ public final class Kw {
             Gebruik: ./kw OPDRACHT [OPTIES]
 
               check BESTAND [--json]   lees één aanvraagformulier (PDF of XLSX) en toon de bevindingen
+              check BESTAND --dossier MAP [--ontvangen JJJJ-MM-DD] [--json] [--out MAP]
+                                       toets een SiSa-verantwoording aan het dossier (dossier.json in MAP);
+                                       na het laatste jaar volgt de vaststelling
               demo [--out MAP]         verwerk alle voorbeeldformulieren via lokale S3 en de Lambda-handler
                                        (uitvoer standaard in ./out)
               serve [--port POORT]     houd lokale S3 draaiende op 127.0.0.1:4566 en verwerk elke upload

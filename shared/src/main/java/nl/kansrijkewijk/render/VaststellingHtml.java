@@ -24,7 +24,8 @@ import nl.kansrijkewijk.verantwoording.Vaststelling;
  */
 final class VaststellingHtml {
     private static final String CSS = resource("/render/beschikking.css") + """
-            .reviewer { border: 1.5pt dashed #8b0000; padding: 2mm 3mm; margin: 3mm 0 4mm 0; color: #8b0000; }
+            .reviewer { border: 1.5pt dashed #8b0000; padding: 2mm 3mm; margin: 3mm 0 4mm 0; color: #8b0000;
+              page-break-inside: avoid; }
             .reviewer p { margin: 0 0 1.5mm 0; }
             """;
 
@@ -210,7 +211,8 @@ final class VaststellingHtml {
             return;
         }
         for (Finding f : lower) {
-            x.raw("<div class=\"motivering\"><p>").text(f.message()).text(" (" + articleText(f.article()) + ")")
+            String m = f.message().endsWith(".") ? f.message().substring(0, f.message().length() - 1) : f.message();
+            x.raw("<div class=\"motivering\"><p>").text(m + " (" + articleText(f.article()) + ").")
                     .raw("</p></div>");
         }
     }
