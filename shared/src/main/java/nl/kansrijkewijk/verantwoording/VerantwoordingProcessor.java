@@ -17,6 +17,7 @@ import nl.kansrijkewijk.kenmerk.Kenmerk;
 import nl.kansrijkewijk.processing.Json;
 import nl.kansrijkewijk.processing.OutputNames;
 import nl.kansrijkewijk.processing.ProcessingResult;
+import nl.kansrijkewijk.processing.Receipt;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.regeling.RegelingCatalogus;
 import nl.kansrijkewijk.render.VaststellingPdfWriter;
@@ -122,6 +123,11 @@ public final class VerantwoordingProcessor {
             out.putAll(vaststellingOutputs(vaststelling, findings));
         }
         return new Result(documentName, sha256, null, v, ontvangen, findings, vaststelling, out);
+    }
+
+    /** As the pipeline calls it: name and date of receipt from the {@link Receipt}, never from the document. */
+    public Result process(Receipt receipt, byte[] content, VerantwoordingContext ctx) {
+        return process(receipt.documentName(), content, receipt.receivedOn(), ctx);
     }
 
     /**
