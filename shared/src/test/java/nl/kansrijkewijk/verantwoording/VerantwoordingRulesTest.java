@@ -251,6 +251,29 @@ class VerantwoordingRulesTest {
     }
 
     @Test
+    void withoutAnyVerantwoordingOverTheLastYearTheVaststellingIsAmbtshalveOnWhatArrivedInTime() {
+        // only 2023 and 2024 arrived: ORG 450.000 + 550.000 = 1.000.000, VEE 85.000 + 85.000 = 170.000
+        Vaststelling s = CALCULATOR.calculate(arnhem(null, received(Y2023, "2024-07-01"), received(Y2024, "2025-07-01")));
+        assertTrue(s.ambtshalve());
+        assertEquals(null, s.vaststellingUiterlijk());
+        assertEquals(e(1_000_000), s.regels().get(0).vastgesteld());
+        assertEquals(e(170_000), s.regels().get(1).vastgesteld());
+        // terug: 1.500.000 − 1.000.000 = 500.000 and 255.000 − 170.000 = 85.000
+        assertEquals(e(585_000), s.totaalTerugTeVorderen());
+        assertTrue(of(s.findings(), "VJ-VASTSTELLING-TERMIJN").isEmpty());
+    }
+
+    @Test
+    void replayingADossierDirectoryGivesOneResultPerDeliveryAndTheVaststellingLast() throws Exception {
+        var results = DossierJson.replay(VerantwoordingFixturesTest.ROOT.resolve("arnhem-laat"),
+                new VerantwoordingProcessor(), R, SisaConfigLoader.standard());
+        assertEquals(3, results.size());
+        assertTrue(results.get(2).vaststelling().ambtshalve());
+        assertEquals(e(615_000), results.get(2).vaststelling().totaalTerugTeVorderen());
+        assertEquals("ambtshalve vaststelling", results.get(2).toProcessingResult().outcome());
+    }
+
+    @Test
     void catalogueAndCodeAgreeBothWays() {
         Set<String> catalogued = CATALOGUE.all().stream().map(RuleDefinition::id).filter(id -> id.startsWith("VJ-"))
                 .collect(Collectors.toCollection(TreeSet::new));
