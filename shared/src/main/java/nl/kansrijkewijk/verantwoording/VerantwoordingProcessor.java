@@ -64,7 +64,7 @@ public final class VerantwoordingProcessor {
     }
 
     /**
-     * @param result        what was read and found
+     * @param nietPlausibel the Dutch answer when the upload is niet plausibel, else null
      * @param vaststelling  present when this upload completes the last year
      */
     public record Result(
