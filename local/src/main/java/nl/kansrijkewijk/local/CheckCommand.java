@@ -21,6 +21,9 @@ final class CheckCommand {
     private CheckCommand() {}
 
     static int run(Path root, List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--dossier")) {
+            return VerantwoordingCheckCommand.run(args, out, err);
+        }
         boolean json = args.contains("--json");
         List<String> files = args.stream().filter(a -> !a.equals("--json")).toList();
         if (files.size() != 1 || files.get(0).startsWith("-")) {

@@ -35,7 +35,11 @@ final class Fixtures {
         }
         List<Path> files;
         try (Stream<Path> walk = Files.walk(fixturesDir, FileVisitOption.FOLLOW_LINKS)) {
+            // test-fixtures/verantwoording/ holds SiSa workbooks judged against a dossier, not aanvraagformulieren;
+            // they are not uploaded one by one as if they were forms (their cycle runs through VerantwoordingProcessor)
+            Path verantwoording = fixturesDir.resolve("verantwoording");
             files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.startsWith(verantwoording))
                     .filter(p -> {
                         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
                         return n.endsWith(".pdf") || n.endsWith(".xlsx");

@@ -15,6 +15,9 @@ public final class Kw {
             Gebruik: ./kw OPDRACHT [OPTIES]
 
               check BESTAND [--json]   lees één aanvraagformulier (PDF of XLSX) en toon de bevindingen
+              check BESTAND --dossier MAP [--ontvangen JJJJ-MM-DD] [--json] [--out MAP]
+                                       toets een SiSa-verantwoording aan het dossier (dossier.json in MAP);
+                                       na het laatste jaar volgt de vaststelling
               demo [--out MAP]         verwerk alle voorbeeldformulieren via lokale S3 en de Lambda-handler
                                        (uitvoer standaard in ./out)
               serve [--port POORT] [--portal-port POORT]
@@ -23,7 +26,8 @@ public final class Kw {
                                        het portaal (uploadpagina en werkvoorraad)
               beoordeel --gemeente GM… …   leg het oordeel van een beoordelaar vast in het dossier (zie --help)
               vaststel --gemeente GM… --door NAAM   stel de verlening vast (vier ogen: een tweede beoordelaar)
-              form [MAP]               schrijf het lege aanvraagformulier (PDF en XLSX)
+              form [MAP]               schrijf het lege aanvraagformulier (PDF en XLSX) en de lege
+                                       SiSa-verantwoordingsbijlage per verslagjaar (XLSX)
               measure                  meet tijd en geheugen per voorbeeldformulier (voor de Lambda-instellingen)
               bench [--quick]          koude start tegen de ondergrens, warme tijden, kleinste heap, jar-grootte
                                        (name=value-regels; --train-archive bouwt het class-data-archief)

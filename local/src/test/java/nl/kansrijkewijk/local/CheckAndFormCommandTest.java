@@ -69,8 +69,13 @@ class CheckAndFormCommandTest {
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         try (var files = Files.list(tmp)) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            // the aanvraagformulier in two shapes, and the SiSa bijlage per verslagjaar of the SiSa data (2026: uitstel)
             assertEquals(List.of("aanvraagformulier-kansrijke-wijk-KW-2023-1.pdf",
-                    "aanvraagformulier-kansrijke-wijk-KW-2023-1.xlsx"), names);
+                    "aanvraagformulier-kansrijke-wijk-KW-2023-1.xlsx", "verantwoording-kansrijke-wijk-2023.xlsx",
+                    "verantwoording-kansrijke-wijk-2024.xlsx", "verantwoording-kansrijke-wijk-2025.xlsx",
+                    "verantwoording-kansrijke-wijk-2026.xlsx"), names);
+            assertTrue(nl.kansrijkewijk.verantwoording.VerantwoordingProcessor.isVerantwoording(
+                    Files.readAllBytes(tmp.resolve("verantwoording-kansrijke-wijk-2024.xlsx"))));
         }
     }
 }

@@ -20,7 +20,7 @@ import nl.kansrijkewijk.regeling.Regeling;
  * throws {@link IllegalArgumentException} whose message is a Dutch reason ("dat is geen ja of nee") for text it
  * cannot read.
  */
-final class ValueParsers {
+public final class ValueParsers {
     private static final Set<String> YES = Set.of("ja", "j", "yes", "y", "x", "✓", "✔", "☑", "☒", "waar", "true",
             "1", "akkoord", "jazeker", "ja hoor", "ok");
     private static final Set<String> NO = Set.of("nee", "n", "no", "neen", "onwaar", "false", "0", "✗", "✘", "niet");
@@ -41,7 +41,7 @@ final class ValueParsers {
         return NOT_APPLICABLE.contains(Names.normalise(s)) || NOT_APPLICABLE.contains(s.strip());
     }
 
-    static Optional<Boolean> yesNo(String s) {
+    public static Optional<Boolean> yesNo(String s) {
         if (s == null || s.isBlank() || notApplicable(s)) {
             return Optional.empty();
         }
