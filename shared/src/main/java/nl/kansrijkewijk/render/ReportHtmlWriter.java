@@ -31,22 +31,22 @@ public final class ReportHtmlWriter {
 
     private static final String CSS = """
             body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;font-size:15px;line-height:1.45;color:#111;\
-            margin:1.5rem auto;max-width:78rem;padding:0 1rem}
+            margin:1.5rem auto;max-width:100rem;padding:0 1rem}
             h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:2px solid #dce6f1}
             .intern{font-weight:bold;color:#8b0000}
-            table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
+            table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem;font-size:.9rem}
             caption{text-align:left;font-weight:bold;padding:.3rem 0}
             th,td{border:1px solid #999;padding:.3rem .45rem;vertical-align:top;text-align:left;\
             overflow-wrap:break-word;word-break:normal;hyphens:manual}
-            table.findings{table-layout:fixed}
-            table.findings col.ernst{width:7.5rem}table.findings col.regel{width:13rem}\
-            table.findings col.betreft{width:14rem}table.findings col.vindplaats{width:11rem}\
-            table.findings col.bedrag{width:8rem}table.findings col.trail{width:9rem}
+            table.findings{table-layout:fixed;font-size:.9rem}
+            table.findings col.ernst{width:8rem}table.findings col.regel{width:10rem}\
+            table.findings col.betreft{width:14rem}table.findings col.vindplaats{width:10.5rem}\
+            table.findings col.bedrag{width:6.5rem}table.findings col.trail{width:8.5rem}
             .rule{display:block;font-size:.8rem;color:#444}
             details summary{cursor:pointer;color:#1a5fb4}
             details[open]{min-width:20rem}
             thead th{background:#dce6f1}
-            td.num,th.num{text-align:right;white-space:nowrap}
+            td.num,th.num{text-align:right}td.num{white-space:nowrap}
             tr.afwijzing td:first-child{background:#f8d7da;font-weight:bold}
             tr.waarschuwing td:first-child{background:#ffebc2;font-weight:bold}
             tr.info td:first-child{background:#e3f0fa}
@@ -162,7 +162,7 @@ public final class ReportHtmlWriter {
         }
         x.raw("<th scope=\"col\">Melding</th><th scope=\"col\">Vindplaats</th>");
         if (amount) {
-            x.raw("<th scope=\"col\" class=\"num\">Afgewezen bedrag</th>");
+            x.raw("<th scope=\"col\" class=\"num\">Afgewezen</th>");
         }
         if (trail) {
             x.raw("<th scope=\"col\">Toelichting</th>");

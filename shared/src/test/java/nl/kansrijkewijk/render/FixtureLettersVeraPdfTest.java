@@ -36,6 +36,7 @@ class FixtureLettersVeraPdfTest {
     private static final List<PDFAFlavour> FLAVOURS = List.of(PDFAFlavour.PDFA_2_A, PDFAFlavour.PDFUA_1);
     private static final AanvraagProcessor PROCESSOR = new AanvraagProcessor();
     private static final Map<String, Map<PDFAFlavour, List<String>>> BY_CONTENT = new ConcurrentHashMap<>();
+    private static final Map<Path, byte[]> LETTERS = new ConcurrentHashMap<>();
 
     static Stream<Path> fixtureDocuments() throws IOException {
         try (Stream<Path> files = Files.list(FixtureSpec.fixturesDir().resolve("generated"))) {
@@ -44,7 +45,17 @@ class FixtureLettersVeraPdfTest {
         }
     }
 
-    static byte[] letter(Path document) throws IOException {
+    static byte[] letter(Path document) {
+        return LETTERS.computeIfAbsent(document, d -> {
+            try {
+                return render(d);
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
+    }
+
+    private static byte[] render(Path document) throws IOException {
         Evaluation e = PROCESSOR.evaluate(document.getFileName().toString(), Files.readAllBytes(document));
         assertTrue(e.readable(), "fixture is readable: " + document);
         byte[] pdf = PROCESSOR.outputs(e).get(OutputNames.BESCHIKKING);
@@ -65,6 +76,36 @@ class FixtureLettersVeraPdfTest {
         });
         assertEquals(FLAVOURS.size(), failures.size(), "one result per flavour");
         failures.forEach((flavour, failed) -> assertEquals(List.of(), failed, flavour + " for " + document));
+        // the signature is never alone on its page: the closing paragraph stands on the same page
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+                org.apache.pdfbox.text.PDFTextStripper s = new org.apache.pdfbox.text.PDFTextStripper();
+                s.setStartPage(p);
+                s.setEndPage(p);
+                String page = s.getText(doc);
+                if (page.contains("Hoogachtend")) {
+                    assertTrue(page.contains("Heeft u vragen over deze brief"), "signature with its closing, page " + p);
+                }
+            }
+        }
+    }
+
+    /** The kenmerk and the letter follow the aanvraag, not the upload: every shape of one spec, one letter. */
+    @Test
+    void theSameAanvraagInEveryShapeGetsTheSameLetter() throws IOException {
+        Map<String, List<Path>> bySpec = new java.util.TreeMap<>();
+        fixtureDocuments().forEach(p -> bySpec.computeIfAbsent(p.getFileName().toString()
+                .replaceFirst("(-afgedrukt)?\\.(pdf|xlsx)$", ""), k -> new java.util.ArrayList<>()).add(p));
+        int compared = 0;
+        for (Map.Entry<String, List<Path>> e : bySpec.entrySet()) {
+            byte[] first = letter(e.getValue().get(0));
+            for (Path other : e.getValue().subList(1, e.getValue().size())) {
+                compared++;
+                assertTrue(java.util.Arrays.equals(first, letter(other)),
+                        e.getValue().get(0).getFileName() + " and " + other.getFileName() + " give the same letter");
+            }
+        }
+        assertTrue(compared >= 15, "fixtures in several shapes: " + compared);
     }
 
     @Test
