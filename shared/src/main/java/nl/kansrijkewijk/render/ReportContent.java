@@ -212,11 +212,11 @@ final class ReportContent {
     List<Map.Entry<String, BigDecimal>> totals() {
         Besluit b = besluit;
         return List.of(
-                Map.entry("Aangevraagd", nz(b.totalRequested())),
-                Map.entry("Verleend", nz(b.totalGranted())),
-                Map.entry("Afgewezen", nz(b.totalRefused())),
+                Map.entry("Aangevraagd (incl. btw)", nz(b.totalRequested())),
+                Map.entry("Toegekend (incl. btw)", nz(b.totalGranted())),
+                Map.entry("Afgewezen (incl. btw)", nz(b.totalRefused())),
                 Map.entry("Btw-component", nz(b.totalBtw())),
-                Map.entry("Uit te betalen", nz(b.totalPayable())));
+                Map.entry("Verleend (excl. btw) = voorschot", nz(b.totalPayable())));
     }
 
     /** Years of the termijnen across all groups, in order. */

@@ -102,7 +102,7 @@ public final class ReportHtmlWriter {
                     : v instanceof BigDecimal b ? Money.format(b) : v == null ? "" : v.toString();
             x.element("dt", null, p.label()).element("dd", null, text);
         }
-        x.raw("</dl><table><caption>Bedragen (inclusief btw, tenzij anders vermeld)</caption><tbody>");
+        x.raw("</dl><table><caption>Bedragen</caption><tbody>");
         for (Map.Entry<String, BigDecimal> t : c.totals()) {
             x.raw("<tr><th scope=\"row\">").text(t.getKey()).raw("</th><td class=\"num\">")
                     .text(Money.format(t.getValue())).raw("</td></tr>");
@@ -269,7 +269,7 @@ public final class ReportHtmlWriter {
         }
         x.raw("<table><caption>Per onderdeel (per focusgebied waar de bijlage splitst)</caption><thead><tr>");
         for (String col : List.of("Onderdeel", "Focusgebied", "Grondslag", "Aangevraagd", "Maximum (bijlage)",
-                "Verleend", "Afgewezen", "Btw (raming)", "Btw-component", "Uit te betalen")) {
+                "Toegekend (incl. btw)", "Afgewezen", "Btw (raming)", "Btw-component", "Verleend (excl. btw)")) {
             x.raw(List.of("Onderdeel", "Focusgebied", "Grondslag").contains(col) ? "<th scope=\"col\">"
                     : "<th scope=\"col\" class=\"num\">").text(col).raw("</th>");
         }
@@ -298,10 +298,10 @@ public final class ReportHtmlWriter {
         x.raw("<table><caption>Termijnen: verleend (inclusief btw) en uit te betalen per jaar</caption><thead><tr>")
                 .raw("<th scope=\"col\">Onderdeel</th>");
         for (Integer y : years) {
-            x.raw("<th scope=\"col\" class=\"num\">").text("Verleend " + y).raw("</th>");
+            x.raw("<th scope=\"col\" class=\"num\">").text("Toegekend " + y + " (incl. btw)").raw("</th>");
         }
         for (Integer y : years) {
-            x.raw("<th scope=\"col\" class=\"num\">").text("Uit te betalen " + y).raw("</th>");
+            x.raw("<th scope=\"col\" class=\"num\">").text("Voorschot " + y + " (excl. btw)").raw("</th>");
         }
         x.raw("</tr></thead><tbody>");
         for (OnderdeelBesluit o : b.onderdelen()) {

@@ -174,13 +174,13 @@ public final class ReportXlsxWriter {
         Besluit b = c.besluit;
         List<Integer> years = c.years();
         List<String> cols = new ArrayList<>(List.of("Gemeente", "Kenmerk", "Onderdeel", "Code", "Focusgebied",
-                "Grondslag", "Maximumartikel", "Aangevraagd", "Maximum (bijlage)", "Verleend", "Afgewezen",
-                "Btw (raming)", "Btw-component", "Uit te betalen"));
+                "Grondslag", "Maximumartikel", "Aangevraagd", "Maximum (bijlage)", "Toegekend (incl. btw)", "Afgewezen",
+                "Btw (raming)", "Btw-component", "Verleend (excl. btw)"));
         for (Integer y : years) {
-            cols.add("Termijn " + y + " (incl. btw)");
+            cols.add("Toegekend " + y + " (incl. btw)");
         }
         for (Integer y : years) {
-            cols.add("Uit te betalen " + y);
+            cols.add("Voorschot " + y + " (excl. btw)");
         }
         int[] widths = new int[cols.size()];
         for (int i = 0; i < widths.length; i++) {
@@ -278,8 +278,7 @@ public final class ReportXlsxWriter {
         }
         for (Map.Entry<String, BigDecimal> t : c.totals()) {
             Row row = sh.createRow(r++);
-            text(row, 0, t.getKey() + (t.getKey().equals("Uit te betalen") || t.getKey().equals("Btw-component")
-                    ? "" : " (inclusief btw)"), st.label);
+            text(row, 0, t.getKey(), st.label);
             money(row, 1, t.getValue(), st.money);
         }
         table(sh, 0, r - 1, 1);

@@ -103,18 +103,18 @@ class ReportXlsxWriterTest {
             Sheet besluit = wb.getSheet("Besluit");
             Row ojk = findRow(besluit, "OJK");
             List<String> header = texts(findRow(besluit, "Code"));
-            assertEquals(6_815_359.0, ojk.getCell(header.indexOf("Verleend")).getNumericCellValue());
+            assertEquals(6_815_359.0, ojk.getCell(header.indexOf("Toegekend (incl. btw)")).getNumericCellValue());
             assertEquals(120_000.0, ojk.getCell(header.indexOf("Afgewezen")).getNumericCellValue());
             assertEquals(0.0, ojk.getCell(header.indexOf("Btw (raming)")).getNumericCellValue());
             // OJK Nieuw-West termijnen 990.743 / 2.972.308 / 2.972.308 scaled to 6.815.359 of 6.935.359
             double sum = 0;
             for (int y = 2023; y <= 2025; y++) {
-                sum += ojk.getCell(header.indexOf("Termijn " + y + " (incl. btw)")).getNumericCellValue();
+                sum += ojk.getCell(header.indexOf("Toegekend " + y + " (incl. btw)")).getNumericCellValue();
             }
             assertEquals(6_815_359.0, sum, 0.001);
             Row total = findRow(besluit, "Totaal");
-            assertEquals(14_722_404.0, total.getCell(header.indexOf("Verleend")).getNumericCellValue());
-            assertEquals(14_327_051.75, total.getCell(header.indexOf("Uit te betalen")).getNumericCellValue(), 0.001);
+            assertEquals(14_722_404.0, total.getCell(header.indexOf("Toegekend (incl. btw)")).getNumericCellValue());
+            assertEquals(14_327_051.75, total.getCell(header.indexOf("Verleend (excl. btw)")).getNumericCellValue(), 0.001);
 
             Sheet summary = wb.getSheet("Samenvatting");
             assertEquals("gedeeltelijke afwijzing", findRow(summary, "Uitkomst").getCell(1).getStringCellValue());
@@ -129,7 +129,7 @@ class ReportXlsxWriterTest {
             assertTrue(findRow(summary, "Standaardwaarden in de brief (controleren)").getCell(1)
                     .getStringCellValue().contains("ondertekening.naam"), "configuration stand-ins named");
             assertEquals("aanvraag-amsterdam.pdf", findRow(summary, "Document").getCell(1).getStringCellValue());
-            assertEquals(222_500.0, findRow(summary, "Afgewezen (inclusief btw)").getCell(1).getNumericCellValue());
+            assertEquals(222_500.0, findRow(summary, "Afgewezen (incl. btw)").getCell(1).getNumericCellValue());
             // the two waarschuwingen are listed to be cleared before signing
             assertTrue(findRowOrNull(summary, "TERMIJN-JAAR", 1) != null);
             assertTrue(findRowOrNull(summary, "ONDERBOUWING-ONTBREEKT", 1) != null);
@@ -197,7 +197,7 @@ class ReportXlsxWriterTest {
             assertTrue(findRow(summary, "Reden afwijzing").getCell(1).getStringCellValue()
                     .contains("3 oktober 2023"));
             assertEquals("afwijzing", findRow(summary, "Uitkomst").getCell(1).getStringCellValue());
-            assertEquals(0.0, findRow(summary, "Verleend (inclusief btw)").getCell(1).getNumericCellValue());
+            assertEquals(0.0, findRow(summary, "Toegekend (incl. btw)").getCell(1).getNumericCellValue());
             assertEquals(Severity.AFWIJZING.label(),
                     wb.getSheet("Bevindingen").getRow(1).getCell(2).getStringCellValue());
         }
