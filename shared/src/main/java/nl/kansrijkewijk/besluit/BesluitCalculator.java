@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -17,6 +16,7 @@ import nl.kansrijkewijk.check.FocusgebiedNames;
 import nl.kansrijkewijk.check.Severity;
 import nl.kansrijkewijk.check.Texts;
 import nl.kansrijkewijk.check.Trail;
+import nl.kansrijkewijk.kenmerk.Kenmerk;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.regeling.Regeling.Gemeente;
@@ -56,7 +56,7 @@ public final class BesluitCalculator {
 
         String code = gemeente.map(Gemeente::cbsCode).orElse(aanvraag.gemeentecode());
         return new Besluit(
-                kenmerk(gemeente, aanvraag),
+                kenmerk(gemeente, aanvraag, regeling),
                 regeling.id(),
                 gemeente.map(Gemeente::name).orElse(aanvraag.gemeente()),
                 code,
@@ -207,11 +207,19 @@ public final class BesluitCalculator {
                 .toList();
     }
 
-    /** "KW-GM0599-0123456789" — from the upload's SHA-256, so the same upload always gets the same kenmerk. */
-    static String kenmerk(Optional<Gemeente> gemeente, Aanvraag aanvraag) {
-        String sha = aanvraag.source() == null || aanvraag.source().sha256() == null ? "" : aanvraag.source().sha256();
-        String hex = (sha + "0000000000").substring(0, 10).toUpperCase(Locale.ROOT);
-        return "KW-" + gemeente.map(Gemeente::cbsCode).orElse("ONBEKEND") + "-" + hex;
+    /**
+     * The case kenmerk ({@link Kenmerk}): it identifies the aanvraag, not the upload's bytes, so the same aanvraag
+     * as fillable PDF, printed PDF or XLSX gets the same kenmerk. A wijziging is keyed by its window; until the
+     * receipt date reaches the model, the typed submission date stands in for it.
+     */
+    static String kenmerk(Optional<Gemeente> gemeente, Aanvraag aanvraag, Regeling regeling) {
+        String code = gemeente.map(Gemeente::cbsCode).orElse(aanvraag.gemeentecode());
+        if (aanvraag.kind() == AanvraagKind.WIJZIGING) {
+            return aanvraag.submissionDate() == null
+                    ? Kenmerk.dossier(regeling, code) + "-W"
+                    : Kenmerk.wijziging(regeling, code, aanvraag.submissionDate());
+        }
+        return Kenmerk.verlening(regeling, code);
     }
 
     private static String installmentsText(SortedMap<Integer, BigDecimal> m) {

@@ -28,7 +28,9 @@ public record Regeling(
         Policy policy,
         List<Inconsistency> inconsistencies,
         List<TextualInconsistency> textualInconsistencies,
-        Map<String, List<BijlageEntry>> bijlage) {
+        Map<String, List<BijlageEntry>> bijlage,
+        Sisa sisa,
+        Letter letter) {
 
     /** A window with both ends included ("van 1 augustus tot en met 30 september 2023"). */
     public record Period(LocalDate from, LocalDate through) {
@@ -87,6 +89,25 @@ public record Regeling(
             String kind, String onderdeel, String gemeente, Integer year,
             BigDecimal stated, BigDecimal sumOfInstallments, BigDecimal toelichting, BigDecimal sumOfBijlage,
             BigDecimal difference) {}
+
+    /**
+     * SiSa (art. 13, tweede lid, onder c): the uitkeringscode and indicators the beschikking names.
+     * {@code isDefault} marks a stand-in where the true code is not public.
+     */
+    public record Sisa(
+            String uitkeringscode,
+            @com.fasterxml.jackson.annotation.JsonProperty("default") boolean isDefault,
+            List<SisaIndicator> indicators) {}
+
+    public record SisaIndicator(String code, String name, String aardControle, String explanation) {}
+
+    /** What the letter prints about payment; absent in a data file that has none. */
+    public record Letter(PaymentMoments paymentMoments) {}
+
+    /** When in each year of art. 13(4) the termijn is paid ("in januari 2024"); {@code isDefault} as for SiSa. */
+    public record PaymentMoments(
+            @com.fasterxml.jackson.annotation.JsonProperty("default") boolean isDefault,
+            Map<Integer, String> perYear) {}
 
     public record TextualInconsistency(String where, String against, String application) {}
 

@@ -36,7 +36,8 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 
 /**
- * Renders an XHTML page to a tagged PDF that is PDF/A-3a and PDF/UA-1: fonts embedded from the classpath
+ * Renders an XHTML page to a tagged PDF that is PDF/A-2a and PDF/UA-1 (PDF/A-2, not -3: the Nationaal Archief
+ * advises against PDF/A-3 for archiving, as it allows arbitrary embedded files): fonts embedded from the classpath
  * (DejaVu Sans; no system font lookup, which is slow and would make output depend on the machine), an sRGB
  * output intent, the structure tree openhtmltopdf derives from the HTML, and no external resources at all.
  *
@@ -47,12 +48,12 @@ import org.apache.pdfbox.pdmodel.common.PDMetadata;
 public final class AccessiblePdf {
     /** The CSS font-family name every style sheet of this package uses. */
     public static final String FONT_FAMILY = "DejaVu Sans";
-    public static final PdfAConformance CONFORMANCE = PdfAConformance.PDFA_3_A;
+    public static final PdfAConformance CONFORMANCE = PdfAConformance.PDFA_2_A;
     static final String PRODUCER = "Kansrijke Wijk documentservice (openhtmltopdf, Apache PDFBox)";
 
-    private static final byte[] REGULAR = resource("/fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = resource("/fonts/DejaVuSans-Bold.ttf");
-    private static final byte[] OBLIQUE = resource("/fonts/DejaVuSans-Oblique.ttf");
+    private static final byte[] REGULAR = withoutGlyphSubstitution(resource("/fonts/DejaVuSans.ttf"));
+    private static final byte[] BOLD = withoutGlyphSubstitution(resource("/fonts/DejaVuSans-Bold.ttf"));
+    private static final byte[] OBLIQUE = withoutGlyphSubstitution(resource("/fonts/DejaVuSans-Oblique.ttf"));
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
     /** Font metrics survive between renders: the first document in a JVM pays for parsing the fonts once. */
     private static final MapCache FONT_METRICS = new MapCache();
@@ -137,6 +138,24 @@ public final class AccessiblePdf {
         ids.add(new COSString(id, true));
         ids.add(new COSString(id, true));
         doc.getDocument().getTrailer().setItem(COSName.ID, ids);
+    }
+
+    /**
+     * PDFBox 3 applies a font's GSUB substitutions when it writes text, so DejaVu's "fi" and "fl" ligatures end up
+     * in the text layer as U+FB01/U+FB02 and a search for "specifieke" finds nothing. Renaming the GSUB table in
+     * the font's table directory hides it from PDFBox: every character keeps its own glyph. Dutch text needs no
+     * other substitution, and the subset PDFBox embeds never contained GSUB anyway.
+     */
+    static byte[] withoutGlyphSubstitution(byte[] ttf) {
+        byte[] copy = ttf.clone();
+        int tables = ((copy[4] & 0xff) << 8) | (copy[5] & 0xff);
+        for (int i = 0; i < tables; i++) {
+            int at = 12 + 16 * i;
+            if (copy[at] == 'G' && copy[at + 1] == 'S' && copy[at + 2] == 'U' && copy[at + 3] == 'B') {
+                copy[at + 3] = 'X';
+            }
+        }
+        return copy;
     }
 
     private static byte[] resource(String path) {

@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.aanvraag.AanvraagKind;
@@ -22,39 +24,53 @@ import nl.kansrijkewijk.besluit.Besluit.Refusal;
 import nl.kansrijkewijk.check.Finding;
 import nl.kansrijkewijk.check.Severity;
 import nl.kansrijkewijk.check.Texts;
+import nl.kansrijkewijk.config.Afzender;
 import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Regeling;
 
 /**
- * The XHTML of the draft beschikking: a ministry letter laid out in the order of art. 13 of the regeling
- * (onderdelen and amounts, refusals with reasons, verantwoordingsindicatoren and period, voorschot in
- * termijnen), followed by the obligations, the bezwaar clause and the signature block. Every value that
- * came from the upload passes through {@link Xhtml#escape(String)}.
+ * The XHTML of the draft beschikking: a ministry letter to the college, in the "u"-form, laid out in the order of
+ * art. 13 of the regeling (onderdelen and amounts, refusals with one reason each, the assessment, voorschot in
+ * termijnen, verantwoordingsindicatoren and period), followed by the obligations, the bezwaar clause and the
+ * signature. Sender, contact and signatory come from the deployment configuration ({@link Afzender}); SiSa codes
+ * and payment moments from the regeling data. Every value that came from the upload passes through
+ * {@link Xhtml#escape(String)}.
+ *
+ * <p>Money, as the decision outline gives it: {@code granted} is what is awarded of the request (the base of the
+ * btw estimate), {@code btwComponent} the estimated btw paid into the BTW-compensatiefonds, and {@code payable}
+ * (= granted − btw) the uitkering verleend exclusief btw, of which the voorschot is 100 percent, paid in the
+ * termijnen {@code payableInstallments}. The letter names only those; it never grants one amount and pays another.
  */
 final class BeschikkingHtml {
     private static final String CSS = resource("/render/beschikking.css");
+    private static final int KEEP_TOGETHER_ROWS = 14;
 
     private final Besluit b;
     private final Aanvraag a;
     private final List<Finding> findings;
     private final Regeling r;
+    private final Afzender afz;
     private final List<String> focusgebieden;
+    private final RefusalReasons reasons;
     private final Xhtml x = new Xhtml(true);
-    private int section;
-    private static final int KEEP_TOGETHER_ROWS = 14;
+    private final Map<String, String> bookmarks = new LinkedHashMap<>();
     private final java.util.Deque<Boolean> keepStack = new java.util.ArrayDeque<>();
+    private int section;
 
-    private BeschikkingHtml(Besluit b, Aanvraag a, List<Finding> findings, Regeling r) {
+    private BeschikkingHtml(Besluit b, Aanvraag a, List<Finding> findings, Regeling r, Afzender afzender) {
         this.b = Objects.requireNonNull(b, "besluit");
         this.a = a;
         this.findings = findings == null ? List.of() : findings;
         this.r = Objects.requireNonNull(r, "regeling");
+        this.afz = Objects.requireNonNull(afzender, "afzender");
         this.focusgebieden = Dutch.orEmpty(b.focusgebieden());
+        this.reasons = new RefusalReasons(a, b, r);
     }
 
-    static String build(Besluit besluit, Aanvraag aanvraag, List<Finding> findings, Regeling regeling) {
-        return new BeschikkingHtml(besluit, aanvraag, findings, regeling).document();
+    static String build(Besluit besluit, Aanvraag aanvraag, List<Finding> findings, Regeling regeling,
+            Afzender afzender) {
+        return new BeschikkingHtml(besluit, aanvraag, findings, regeling, afzender).document();
     }
 
     /** "CONCEPT verleningsbeschikking …" — the PDF title a screen reader announces first. */
@@ -65,16 +81,7 @@ final class BeschikkingHtml {
     }
 
     private String document() {
-        x.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
-                .raw("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"nl-NL\" xml:lang=\"nl-NL\"><head>")
-                .raw("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\"/>")
-                .element("title", null, title(b, r))
-                .raw("<meta name=\"subject\" content=\"").text(subject()).raw("\"/>")
-                .raw("<meta name=\"description\" content=\"").text(description()).raw("\"/>")
-                .raw("<meta name=\"author\" content=\"").text("De " + r.minister()).raw("\"/>")
-                .raw("<meta name=\"keywords\" content=\"").text(r.title() + ", " + r.citation() + ", " + b.kenmerk())
-                .raw("\"/>")
-                .raw("<style type=\"text/css\">").raw(CSS).raw("</style></head><body>");
+        // the body first: the bookmarks in the head list the headings it wrote
         x.raw("<div class=\"running-kenmerk\">").text("Kenmerk " + b.kenmerk()).raw("</div>");
         x.raw("<div class=\"running-footer\">").text(r.title() + " — gemeente " + gemeente(b)).raw("</div>");
         x.raw("<div class=\"watermark\">CONCEPT</div>");
@@ -90,34 +97,74 @@ final class BeschikkingHtml {
         if (b.rejectedWhole() == null) {
             activitiesAnnex();
         }
-        x.raw("</body></html>");
-        return x.toString();
+
+        Xhtml page = new Xhtml(true);
+        page.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
+                .raw("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"nl-NL\" xml:lang=\"nl-NL\"><head>")
+                .raw("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\"/>")
+                .element("title", null, title(b, r))
+                .raw("<meta name=\"subject\" content=\"").text(subject()).raw("\"/>")
+                .raw("<meta name=\"description\" content=\"").text(description()).raw("\"/>")
+                .raw("<meta name=\"author\" content=\"").text("De " + r.minister()).raw("\"/>")
+                .raw("<meta name=\"keywords\" content=\"").text(r.title() + ", " + r.citation() + ", " + b.kenmerk())
+                .raw("\"/>")
+                .raw("<bookmarks>");
+        bookmarks.forEach((id, name) -> page.raw("<bookmark name=\"").text(name).raw("\" href=\"#" + id + "\"/>"));
+        page.raw("</bookmarks>")
+                .raw("<style type=\"text/css\">").raw(CSS).raw("</style></head><body>")
+                .raw(x.toString())
+                .raw("</body></html>");
+        return page.toString();
     }
 
     // ---------------------------------------------------------------- letter head
 
     private void letterHead() {
-        x.element("p", "sender", "De " + r.minister());
+        x.raw("<div class=\"letterhead\">");
+        x.element("p", "ministerie", afz.ministerie());
+        x.element("p", "directie", afz.directie());
+        x.raw("</div>");
+        // sender details beside the addressee, as on a Rijksoverheid letter
+        x.raw("<div class=\"afzend\">");
+        if (!afz.bezoekadres().isEmpty()) {
+            x.element("p", "kop", "Bezoekadres");
+            afz.bezoekadres().forEach(l -> x.element("p", null, l));
+        }
+        x.element("p", "kop", "Postadres");
+        afz.postadres().forEach(l -> x.element("p", null, l));
+        x.element("p", null, afz.website());
+        x.element("p", "kop", "Contact");
+        x.element("p", null, afz.contact().naam());
+        x.element("p", null, afz.contact().email());
+        x.element("p", null, "T " + afz.contact().telefoon());
+        x.raw("</div>");
         x.raw("<div class=\"addressee\">")
                 .element("p", null, "Het college van burgemeester en wethouders")
                 .element("p", null, "van de gemeente " + gemeente(b))
                 .raw("</div>");
         x.raw("<table class=\"meta\"><tbody>");
-        metaRow("Datum", "[bij ondertekening invullen] — uiterlijk " + DutchDates.format(b.decisionDeadline()));
+        // The date of a beschikking is the day it is sent (Awb 3:41; the bezwaar term runs from there): the
+        // concept cannot know it, so the reviewer fills it in.
+        x.raw("<tr><th scope=\"row\">Datum</th><td><span class=\"invullen\">[datum van verzending]</span></td></tr>");
         metaRow("Kenmerk", b.kenmerk());
         metaRow("Onderwerp", subject());
-        metaRow("Uw aanvraag", b.submissionDate() != null
-                ? "ingediend op " + DutchDates.format(b.submissionDate())
-                : "datum van indiening niet vermeld in de aanvraag");
+        metaRow(b.kind() == AanvraagKind.WIJZIGING ? "Uw aanvraag tot wijziging" : "Uw aanvraag",
+                b.submissionDate() != null
+                        ? "ingediend op " + DutchDates.format(b.submissionDate())
+                        : "datum van indiening niet vermeld in de aanvraag");
         if (b.kind() == AanvraagKind.WIJZIGING) {
-            metaRow("Wijziging van", "verleningsbeschikking met kenmerk " + previousKenmerk());
+            metaRow("Verleningsbeschikking", previousKenmerk());
         }
         metaRow("Regeling", r.title() + " (" + r.citation() + ")");
+        if (b.rejectedWhole() == null && a != null && a.activities() != null && !a.activities().isEmpty()) {
+            metaRow("Bijlage", "Activiteiten uit uw aanvraag");
+        }
         x.raw("</tbody></table>");
-        x.element("h1", null, subject());
+        x.raw("<h1 id=\"onderwerp\">").text(subject()).raw("</h1>");
+        bookmarks.put("onderwerp", subject());
         x.element("p", null, "Geacht college,");
         StringBuilder intro = new StringBuilder();
-        intro.append(b.submissionDate() != null ? "Op " + DutchDates.format(b.submissionDate()) : "Onlangs")
+        intro.append(b.submissionDate() != null ? "Op " + DutchDates.format(b.submissionDate()) : "Met uw aanvraag")
                 .append(" heeft u namens de gemeente ").append(gemeente(b));
         if (b.kind() == AanvraagKind.WIJZIGING) {
             intro.append(" gevraagd de verleningsbeschikking met kenmerk ").append(previousKenmerk())
@@ -128,8 +175,8 @@ final class BeschikkingHtml {
                     .append(r.title()).append(" (").append(r.citation()).append("; hierna: de regeling).");
         }
         if (!focusgebieden.isEmpty()) {
-            intro.append(focusgebieden.size() == 1 ? " De aanvraag betreft het stedelijk focusgebied "
-                    : " De aanvraag betreft de stedelijke focusgebieden ")
+            intro.append(focusgebieden.size() == 1 ? " Uw aanvraag betreft het stedelijk focusgebied "
+                    : " Uw aanvraag betreft de stedelijke focusgebieden ")
                     .append(Texts.join(focusgebieden)).append('.');
         }
         intro.append(" In deze brief beslis ik op uw aanvraag.");
@@ -159,50 +206,79 @@ final class BeschikkingHtml {
 
     private String previousKenmerk() {
         String k = a == null ? null : a.verleningKenmerk();
-        return k == null || k.isBlank() ? "[niet vermeld in de aanvraag]" : k.strip();
+        return k == null || k.isBlank() ? "(niet vermeld in uw aanvraag)" : k.strip();
     }
 
     private static String gemeente(Besluit b) {
-        return b.gemeente() == null || b.gemeente().isBlank() ? "[onbekend]" : b.gemeente().strip();
+        return b.gemeente() == null || b.gemeente().isBlank() ? "(onbekend)" : b.gemeente().strip();
     }
 
+    /** A numbered section heading with an id, listed as a PDF bookmark. */
     private void h2(String text) {
         section++;
-        x.element("h2", null, section + ". " + text);
+        String id = "p" + section;
+        String label = section + ". " + text;
+        x.raw("<h2 id=\"" + id + "\">").text(label).raw("</h2>");
+        bookmarks.put(id, label);
+    }
+
+    /** Keeps a heading, its lead paragraph and a short table on one page (openhtmltopdf would split them). */
+    private void keepOpen() {
+        x.raw("<div class=\"keep\">");
+    }
+
+    private void keepClose() {
+        x.raw("</div>");
     }
 
     // ---------------------------------------------------------------- grant
 
+    private boolean anyRefused() {
+        return b.totalRefused() != null && b.totalRefused().signum() > 0;
+    }
+
     private void grantBody() {
         List<OnderdeelBesluit> groups = shownGroups();
-        h2("Besluit");
-        decisionSentence();
+        boolean granted = nz(b.totalGranted()).signum() > 0;
+        int refusalSection = 3;
+        int paymentSection = anyRefused() ? 5 : 4;
 
-        h2("Onderdelen en verleend bedrag (artikel 13, tweede lid, onder a en b)");
-        x.element("p", null, "De uitkering wordt verleend voor de onderdelen in de tabel hieronder. Alle bedragen "
-                + "zijn inclusief btw. Het maximum is het bedrag dat de bijlage bij de regeling voor de gemeente "
-                + gemeente(b) + " noemt (artikel 3, tweede lid, tot en met artikel 9, vierde lid)."
+        h2("Besluit");
+        decisionSentence(granted, refusalSection, paymentSection);
+
+        keepOpen();
+        h2("Onderdelen en bedragen (artikel 13, tweede lid, onder a en b)");
+        x.element("p", null, "Ik verleen de uitkering voor de onderdelen in de tabel hieronder. Het maximum is het "
+                + "bedrag inclusief btw dat de bijlage bij de regeling voor uw gemeente noemt (artikel 3, tweede lid, "
+                + "tot en met artikel 9, vierde lid). Van het toegekende bedrag gaat de geraamde btw-component af "
+                + "(artikel 2, vijfde lid); wat overblijft is het verleende bedrag, exclusief btw."
                 + (isSplit(groups) ? " De bijlage verdeelt een aantal onderdelen over de focusgebieden; die "
-                        + "onderdelen staan per focusgebied in de tabel en worden per focusgebied verleend." : ""));
+                        + "onderdelen verleen ik per focusgebied." : ""));
         amountsTable(groups);
+        keepClose();
         if (isSplit(groups)) {
             focusgebiedSummary(groups);
         }
 
-        if (b.totalRefused() != null && b.totalRefused().signum() > 0) {
-            h2("Afwijzing van een deel van de aanvraag (artikel 13, derde lid)");
-            x.element("p", null, "Voor de onderdelen en bedragen hieronder wijs ik uw aanvraag af. In totaal wordt "
+        if (anyRefused()) {
+            h2("Afwijzing van een deel van uw aanvraag (artikel 13, derde lid)");
+            x.element("p", null, "Voor de onderdelen en bedragen hieronder wijs ik uw aanvraag af. In totaal ken ik "
                     + Money.format(b.totalRefused()) + " van het aangevraagde bedrag van "
-                    + Money.format(b.totalRequested()) + " niet toegekend.");
+                    + Money.format(b.totalRequested()) + " niet toe. Per afgewezen bedrag volgt daarna de reden.");
             refusalsTable(groups);
-            motivering();
+            motivering(groups);
         }
 
-        if (b.totalGranted().signum() == 0) {
-            return; // nothing granted: no payments, no verantwoording, no obligations
+        if (!granted) {
+            return; // nothing granted: no assessment of activities, no payments, no verantwoording, no obligations
         }
+        h2("Beoordeling (artikel 12)");
+        beoordeling(groups);
+
+        keepOpen();
         h2("Voorschot en betaling (artikel 13, vierde lid)");
         voorschot(groups);
+        keepClose();
 
         h2("Periode en verantwoording (artikel 13, tweede lid, onder c en d, en artikel 14)");
         verantwoording(groups);
@@ -211,50 +287,62 @@ final class BeschikkingHtml {
         obligations(groups);
     }
 
-    private void decisionSentence() {
-        String total = Money.format(b.totalGranted());
+    private void decisionSentence(boolean granted, int refusalSection, int paymentSection) {
         String period = "voor de periode van " + DutchDates.format(b.periodFrom()) + " tot en met "
                 + DutchDates.format(b.periodThrough());
         StringBuilder s = new StringBuilder();
-        if (b.totalGranted().signum() == 0) {
-            s.append("Ik verleen de gemeente ").append(gemeente(b)).append(" geen specifieke uitkering: ")
-                    .append("ik wijs de aanvraag voor alle onderdelen af (zie paragraaf 3).");
-        } else if (b.kind() == AanvraagKind.WIJZIGING) {
-            s.append("Ik wijzig de verleningsbeschikking met kenmerk ").append(previousKenmerk())
-                    .append(". Na deze wijziging bedraagt de specifieke uitkering aan de gemeente ")
-                    .append(gemeente(b)).append(' ').append(total).append(" (inclusief btw), ").append(period)
-                    .append(". Deze beschikking vervangt de bedragen, termijnen en onderdelen van de "
-                            + "verleningsbeschikking; de overige inhoud daarvan blijft van kracht.");
-        } else {
-            s.append("Ik verleen de gemeente ").append(gemeente(b)).append(" een specifieke uitkering van ")
-                    .append(total).append(" (inclusief btw), ").append(period).append('.');
-        }
-        if (b.totalGranted().signum() > 0 && b.totalRefused() != null && b.totalRefused().signum() > 0) {
-            s.append(" U vroeg ").append(Money.format(b.totalRequested())).append(" aan; voor ")
-                    .append(Money.format(b.totalRefused())).append(" wijs ik uw aanvraag af (zie paragraaf 3).");
-        }
-        x.element("p", null, s.toString());
-        if (b.totalGranted().signum() == 0) {
+        if (!granted) {
+            s.append("Ik wijs uw aanvraag voor alle onderdelen af (zie paragraaf ").append(refusalSection)
+                    .append("). Uw gemeente ontvangt geen specifieke uitkering op grond van de regeling.");
+            x.element("p", null, s.toString());
             return;
         }
-        x.element("p", null, "Na aftrek van de geraamde btw-component van " + Money.format(b.totalBtw())
-                + " betaal ik u " + Money.format(b.totalPayable()) + " als voorschot in jaarlijkse termijnen uit "
-                + "(zie paragraaf " + (b.totalRefused() != null && b.totalRefused().signum() > 0 ? 4 : 3) + ").");
+        if (b.kind() == AanvraagKind.WIJZIGING) {
+            s.append("Ik wijzig de verleningsbeschikking met kenmerk ").append(previousKenmerk())
+                    .append(". Na deze wijziging bedraagt de specifieke uitkering aan uw gemeente ")
+                    .append(Money.format(b.totalPayable())).append(" (exclusief btw), ").append(period)
+                    .append(". Deze beschikking wijzigt de bedragen, termijnen en onderdelen van de "
+                            + "verleningsbeschikking; de overige inhoud daarvan blijft van kracht.");
+        } else {
+            s.append("Ik verleen uw gemeente een specifieke uitkering van ").append(Money.format(b.totalPayable()))
+                    .append(" (exclusief btw), ").append(period).append('.');
+        }
+        if (anyRefused()) {
+            s.append(" U vroeg ").append(Money.format(b.totalRequested())).append(" aan; voor ")
+                    .append(Money.format(b.totalRefused())).append(" wijs ik uw aanvraag af (zie paragraaf ")
+                    .append(refusalSection).append(").");
+        }
+        x.element("p", null, s.toString());
+        if (nz(b.totalBtw()).signum() > 0) {
+            x.element("p", null, "Van het toegekende bedrag van " + Money.format(b.totalGranted())
+                    + " is " + Money.format(b.totalBtw()) + " de geraamde btw-component. Die verleen ik niet aan "
+                    + "uw gemeente, maar stort ik in het BTW-compensatiefonds: de uitkering wordt niet verstrekt "
+                    + "voor btw die voor compensatie uit dat fonds in aanmerking komt (artikel 2, vijfde lid). De "
+                    + "toelichting bij artikel 2 raamt die btw op 5 procent, en op 0 procent voor school en "
+                    + "omgeving en voor ontwikkeling van het jonge kind. U kunt op grond van de Wet op het "
+                    + "BTW-compensatiefonds een beroep doen op teruggave van de btw die u betaalt.");
+        }
+        x.element("p", null, "Ik verleen u een voorschot van "
+                + Dutch.procent(r.thresholds().voorschotPercent()) + " van het verleende bedrag, "
+                + Money.format(b.totalPayable()) + ", en betaal dat uit in jaarlijkse termijnen (zie paragraaf "
+                + paymentSection + ").");
     }
 
+    /** Onderdeel × (aangevraagd, maximum, afgewezen, btw-component, verleend); a wijziging adds the earlier grant. */
     private void amountsTable(List<OnderdeelBesluit> groups) {
-        // a wijziging shows what the verleningsbeschikking granted, so the change can be read off the row
         boolean wijziging = b.kind() == AanvraagKind.WIJZIGING && groups.stream().anyMatch(o -> previous(o) != null);
-        tableOpen(groups.size() + 1, "Aangevraagd, maximum, verleend en afgewezen per onderdeel");
-        String w = wijziging ? "num w14" : "num w16";
-        th("Onderdeel", wijziging ? "w30" : "w36");
+        x.element("p", "table-title", "Aangevraagd, maximum, afgewezen en verleend per onderdeel");
+        x.raw("<table class=\"data compact\"><thead><tr>");
+        String w = wijziging ? "num w13" : "num w15";
+        th("Onderdeel", wijziging ? "w22" : "w25");
         if (wijziging) {
-            th("Eerder verleend", w);
+            th("Eerder verleend (incl. btw)", w);
         }
-        th("Aangevraagd", w);
+        th("Aangevraagd (incl. btw)", w);
         th("Maximum (bijlage)", w);
-        th("Verleend", w);
         th("Afgewezen", w);
+        th("Btw-component", w);
+        th("Verleend (excl. btw)", w);
         x.raw("</tr></thead><tbody>");
         BigDecimal previousTotal = Money.ZERO;
         for (OnderdeelBesluit o : groups) {
@@ -267,9 +355,10 @@ final class BeschikkingHtml {
                 td(p == null ? "—" : Money.format(p));
             }
             td(Money.format(o.requested()));
-            td(o.maximum() == null ? "niet in bijlage" : Money.format(o.maximum()));
-            td(Money.format(o.granted()));
+            td(o.maximum() == null ? "niet in de bijlage" : Money.format(o.maximum()));
             td(Money.format(o.refused()));
+            td(Money.format(o.btwComponent()));
+            td(Money.format(o.payable()));
             x.raw("</tr>");
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
@@ -278,10 +367,10 @@ final class BeschikkingHtml {
         }
         td(Money.format(b.totalRequested()));
         td("");
-        td(Money.format(b.totalGranted()));
         td(Money.format(b.totalRefused()));
+        td(Money.format(b.totalBtw()));
+        td(Money.format(b.totalPayable()));
         x.raw("</tr></tbody></table>");
-        tableClose();
     }
 
     /** Wijziging: the amount the verleningsbeschikking granted for this group, as the form states it. */
@@ -306,8 +395,9 @@ final class BeschikkingHtml {
             x.element("span", "sub", "Focusgebied " + o.focusgebied());
         }
         if (withArticles) {
-            String basis = o.legalBasis() == null ? "" : o.legalBasis();
-            x.element("span", "sub", basis + (o.maximumArticle() == null ? "" : "; maximum: " + o.maximumArticle()));
+            String basis = o.legalBasis() == null ? "" : LetterText.articles(o.legalBasis());
+            x.element("span", "sub", basis + (o.maximumArticle() == null ? ""
+                    : "; maximum: " + LetterText.articles(o.maximumArticle())));
         }
     }
 
@@ -321,12 +411,12 @@ final class BeschikkingHtml {
             BigDecimal[] acc = o.focusgebied() == null ? shared
                     : perFg.computeIfAbsent(o.focusgebied(), k -> new BigDecimal[] {Money.ZERO, Money.ZERO});
             acc[0] = acc[0].add(nz(o.requested()));
-            acc[1] = acc[1].add(nz(o.granted()));
+            acc[1] = acc[1].add(nz(o.payable()));
         }
         tableOpen(focusgebieden.size() + 2, "Verleend bedrag per focusgebied");
         th("Focusgebied", "w52");
-        th("Aangevraagd", "num w22");
-        th("Verleend", "num w26");
+        th("Aangevraagd (incl. btw)", "num w22");
+        th("Verleend (excl. btw)", "num w26");
         x.raw("</tr></thead><tbody>");
         for (Map.Entry<String, BigDecimal[]> e : perFg.entrySet()) {
             x.raw("<tr><th scope=\"row\">").text(e.getKey()).raw("</th>");
@@ -343,35 +433,33 @@ final class BeschikkingHtml {
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
         td(Money.format(b.totalRequested()));
-        td(Money.format(b.totalGranted()));
+        td(Money.format(b.totalPayable()));
         x.raw("</tr></tbody></table>");
         tableClose();
     }
 
     private void refusalsTable(List<OnderdeelBesluit> groups) {
-        tableOpen(refusalCount(groups) + 1, "Afgewezen onderdelen, bedragen en redenen");
-        th("Onderdeel en afgewezen deel", "w40");
-        th("Niet toegekend", "num w16");
-        th("Reden van afwijzing", "w44");
+        tableOpen(refusalCount(groups) + 1, "Afgewezen onderdelen en bedragen");
+        th("Nr.", "w6");
+        th("Onderdeel en afgewezen deel", "w46");
+        th("Niet toegekend", "num w18");
+        th("Grondslag", "w30");
         x.raw("</tr></thead><tbody>");
+        int n = 0;
         for (OnderdeelBesluit o : groups) {
             for (Refusal f : Dutch.orEmpty(o.refusals())) {
                 if (f.amount() == null || f.amount().signum() == 0) {
                     continue;
                 }
-                x.raw("<tr><th scope=\"row\">");
+                x.raw("<tr><td>").text(Integer.toString(++n)).raw("</td><th scope=\"row\">");
                 groupHeader(o, false);
                 x.element("span", "part", refusedPart(f, o));
                 x.raw("</th>");
                 td(Money.format(f.amount()));
-                x.raw("<td>").text(f.reason());
-                if (f.article() != null) {
-                    x.element("span", "sub", "Grondslag: " + f.article());
-                }
-                x.raw("</td></tr>");
+                x.raw("<td>").text(Optional.ofNullable(LetterText.grondslag(f.article())).orElse("")).raw("</td></tr>");
             }
         }
-        x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
+        x.raw("<tr class=\"total\"><td></td><th scope=\"row\">Totaal</th>");
         td(Money.format(b.totalRefused()));
         x.raw("<td></td></tr></tbody></table>");
         tableClose();
@@ -382,7 +470,7 @@ final class BeschikkingHtml {
             return "Activiteit " + f.activity() + activity(f.activity()).map(act -> ": " + nameOf(act)).orElse("");
         }
         if ("MAXIMUM-OVERSCHREDEN".equals(f.rule())) {
-            return "Het deel van het aangevraagde bedrag boven het maximum";
+            return "Het deel boven het maximum";
         }
         if (f.amount().compareTo(nz(o.requested())) == 0) {
             return "Het hele onderdeel";
@@ -390,249 +478,174 @@ final class BeschikkingHtml {
         return "Een deel van het onderdeel";
     }
 
-    /** Art. 13, derde lid, onder c: the reason for each amount refused, with the finding's own words. */
-    private void motivering() {
-        List<Finding> refusing = findings.stream()
-                .filter(f -> f.refusedAmount() != null && f.refusedAmount().signum() > 0)
-                .sorted(MOTIVERING_ORDER)
-                .toList();
-        if (refusing.isEmpty()) {
-            return;
-        }
-        x.element("h3", null, "Motivering");
-        for (Finding f : refusing) {
-            x.raw("<div class=\"motivering\"><p><span class=\"kop\">").text(motiveringHeading(f)).raw("</span>");
-            String subject = motiveringSubject(f);
-            if (subject != null) {
-                x.element("span", "sub", subject);
-            } else {
-                x.raw("<br/>");
-            }
-            x.text(f.message());
-            if (f.article() != null) {
-                x.text(" (" + f.article() + ")");
-            }
-            x.raw("</p>");
-            if (f.trail() != null && !f.trail().computation().isEmpty()) {
-                x.raw("<p class=\"note\">Berekening:</p><ol class=\"small\">");
-                for (String step : f.trail().computation()) {
-                    x.element("li", null, step);
+    /**
+     * Art. 13, derde lid, onder c: one reason per refused amount, numbered as in the table, written to the college.
+     * The refusals of the decision outline are the source, so each amount has exactly one reason.
+     */
+    private void motivering(List<OnderdeelBesluit> groups) {
+        x.element("h3", null, "Reden van afwijzing (artikel 13, derde lid, onder c)");
+        int n = 0;
+        for (OnderdeelBesluit o : groups) {
+            for (Refusal f : Dutch.orEmpty(o.refusals())) {
+                if (f.amount() == null || f.amount().signum() == 0) {
+                    continue;
                 }
-                x.raw("</ol>");
+                n++;
+                String text = reasons.reason(f.rule(), f.reason(), f.article(), f.activity(), o, f.amount());
+                x.raw("<div class=\"motivering\"><p><span class=\"kop\">").text(n + ". " + refusalHeading(f, o))
+                        .raw("</span><br/>").text(Texts.capitalise(text)).raw("</p></div>");
             }
-            x.raw("</div>");
         }
     }
 
-    /** "Activiteit 3: € 12.500 niet toegekend" or "Preventie van armoede en schulden, Nieuw-West: …". */
-    private String motiveringHeading(Finding f) {
+    /** "Activiteit 3, “Naam”: € 12.500" or "Preventie van armoede en schulden, Nieuw-West: € 50.000". */
+    private String refusalHeading(Refusal f, OnderdeelBesluit o) {
         StringBuilder h = new StringBuilder();
         if (f.activity() != null) {
             h.append("Activiteit ").append(f.activity());
-        } else if (f.onderdeel() != null) {
-            h.append(r.onderdeel(f.onderdeel()).map(o -> Texts.capitalise(o.name())).orElse(f.onderdeel()));
-            if (f.focusgebied() != null) {
-                h.append(", focusgebied ").append(f.focusgebied());
-            }
+            activity(f.activity()).ifPresent(act -> h.append(", “").append(nameOf(act)).append('”'));
         } else {
-            h.append("De aanvraag");
+            h.append(Dutch.groupLabel(o));
         }
-        h.append(": ").append(Money.format(f.refusedAmount())).append(" niet toegekend");
-        return h.toString();
+        return h.append(": ").append(Money.format(f.amount())).append(" niet toegekend").toString();
     }
 
-    /** The activity's name and group under the heading (names can be long; they do not belong in bold). */
-    private String motiveringSubject(Finding f) {
+    /**
+     * What was checked, and a marked place for the reviewer's own judgement under art. 12 (which no program can
+     * make): whether the activities are expected to contribute to the aims of art. 2(1) and will be carried out.
+     * The waarschuwingen still open are listed inside that place, so none is overlooked and none is sent out.
+     */
+    private void beoordeling(List<OnderdeelBesluit> groups) {
+        x.element("p", null, "Ik heb uw aanvraag getoetst aan de regeling: of uw gemeente en het stedelijk "
+                + "focusgebied onder de regeling vallen (artikel 1 en artikel 2, eerste lid), of de aanvraag op tijd "
+                + "en met het daarvoor bestemde formulier is ingediend (artikel 10), of de aangevraagde bedragen "
+                + "binnen de maxima van de bijlage blijven (artikel 3, tweede lid, tot en met artikel 9, vierde lid), "
+                + "en of de activiteiten passen binnen de onderdelen en de voorwaarden die daarvoor gelden (artikel 2, "
+                + "vierde en vijfde lid, en de artikelen 4, 6, 8 en 9). Daarnaast heb ik beoordeeld of ik verwacht dat "
+                + "de activiteiten bijdragen aan de doelen van artikel 2, eerste lid, en dat zij zullen worden "
+                + "uitgevoerd (artikel 12).");
+        x.raw("<div class=\"invullen-blok\">");
+        x.element("p", "kop", "[In te vullen door de behandelaar vóór ondertekening — verwijder deze aanwijzingen]");
+        x.element("p", null, "Beoordeling op grond van artikel 12: [motiveer per onderdeel of de activiteiten naar "
+                + "verwachting bijdragen aan de doelen van artikel 2, eerste lid, en of er gegronde redenen zijn om "
+                + "aan te nemen dat zij niet of niet geheel worden uitgevoerd].");
+        List<Finding> open = openWarnings();
+        if (open.isEmpty()) {
+            x.element("p", null, "Er staan geen waarschuwingen open.");
+        } else {
+            x.element("p", null, "Nog te beoordelen (" + open.size() + (open.size() == 1 ? " waarschuwing" : " waarschuwingen")
+                    + "; zie ook bevindingen.xlsx):");
+            x.raw("<ul>");
+            for (Finding f : open) {
+                x.element("li", null, warningSubject(f) + LetterText.forLetter(f.message()));
+            }
+            x.raw("</ul>");
+        }
+        x.raw("</div>");
+    }
+
+    /** Waarschuwingen, activities that keep (part of) their money first: they are what the reviewer signs for. */
+    private List<Finding> openWarnings() {
+        return findings.stream().filter(f -> f.severity() == Severity.WAARSCHUWING)
+                .sorted(Comparator.comparingInt((Finding f) -> f.activity() == null ? 1 : 0)
+                        .thenComparingInt(f -> f.activity() == null ? 0 : f.activity()))
+                .toList();
+    }
+
+    private String warningSubject(Finding f) {
         if (f.activity() == null) {
-            return null;
+            return "";
         }
-        StringBuilder s = new StringBuilder();
-        activity(f.activity()).ifPresent(act -> s.append('“').append(nameOf(act)).append('”'));
-        List<String> where = new ArrayList<>();
-        if (f.onderdeel() != null) {
-            where.add(r.onderdeel(f.onderdeel()).map(Regeling.Onderdeel::name).orElse(f.onderdeel()));
-        }
-        if (f.focusgebied() != null) {
-            where.add("focusgebied " + f.focusgebied());
-        }
-        if (!where.isEmpty()) {
-            s.append(s.isEmpty() ? "" : " — ").append(String.join(", ", where));
-        }
-        return s.isEmpty() ? null : s.toString();
+        return activity(f.activity()).map(act -> "Activiteit " + act.number() + " “" + nameOf(act) + "”"
+                + (act.budget() == null ? "" : " (" + Money.format(act.total()) + ")") + ": ").orElse("");
     }
 
-    private static final Comparator<Finding> MOTIVERING_ORDER = Comparator
-            .comparingInt((Finding f) -> Dutch.onderdeelOrder(f.onderdeel()))
-            .thenComparing(f -> f.focusgebied() == null ? "" : f.focusgebied())
-            .thenComparingInt(f -> f.activity() == null ? Integer.MAX_VALUE : f.activity())
-            .thenComparing(f -> f.rule() == null ? "" : f.rule());
-
+    /**
+     * One payment schedule: the termijnen of the voorschot per onderdeel and year (art. 13, vierde lid), with the
+     * payment moment of each year from the regeling data.
+     */
     private void voorschot(List<OnderdeelBesluit> groups) {
-        x.element("p", null, "Ik verleen u een voorschot van " + Dutch.procent(r.thresholds().voorschotPercent())
-                + " van het verleende bedrag. Het voorschot wordt betaald in de jaarlijkse termijnen die in de "
-                + "bijlage bij de regeling zijn genoemd. Wordt minder verleend dan het maximum, dan zijn de "
-                + "termijnen naar verhouding lager; afrondingsverschillen vallen in de laatste termijn.");
+        x.element("p", null, "Het voorschot van " + Dutch.procent(r.thresholds().voorschotPercent())
+                + " betaal ik uit in de jaarlijkse termijnen die de bijlage bij de regeling noemt. Verleen ik minder "
+                + "dan het maximum, dan zijn de termijnen naar verhouding lager; afrondingsverschillen vallen in de "
+                + "laatste termijn. U ontvangt:");
         List<Integer> years = years(groups);
-        tableOpen(groups.size() + 1, "Verleend bedrag per jaar (inclusief btw)");
-        yearHeader(years);
-        x.raw("</tr></thead><tbody>");
-        for (OnderdeelBesluit o : groups) {
-            installmentRow(o, o.installments(), o.granted(), years);
+        Map<Integer, String> moments = paymentMoments();
+        boolean split = b.payableInstallments() != null;
+        x.element("p", "table-title", "Betaalschema van het voorschot (exclusief btw)");
+        x.raw("<table class=\"data compact\"><thead><tr>");
+        int amountWidth = 74 / (years.size() + 1);
+        x.raw("<th scope=\"col\" style=\"width: " + (100 - amountWidth * (years.size() + 1)) + "%\">")
+                .text("Onderdeel").raw("</th>");
+        for (Integer y : years) {
+            x.raw("<th scope=\"col\" class=\"num\" style=\"width: " + amountWidth + "%\">").text(Integer.toString(y));
+            if (moments.containsKey(y)) {
+                x.element("span", "sub", moments.get(y));
+            }
+            x.raw("</th>");
         }
-        totalRow(years, groups, OnderdeelBesluit::installments, b.totalGranted());
-        x.raw("</tbody></table>");
-        tableClose();
-
-        x.element("h3", null, "Btw-component");
-        x.element("p", null, "Op grond van artikel 2, vijfde lid, van de regeling wordt de uitkering niet verstrekt "
-                + "voor btw die in aanmerking komt voor compensatie uit het BTW-compensatiefonds. Zoals de "
-                + "toelichting bij artikel 2 aangeeft, is de btw-component geraamd op 5 procent van de uitkering, "
-                + "en op 0 procent voor school en omgeving en ontwikkeling van het jonge kind (btw-vrijstellingen "
-                + "voor onderwijsinstellingen). De btw-component van in totaal " + Money.format(b.totalBtw())
-                + " breng ik in mindering op het uit te betalen bedrag; dit bedrag wordt gestort in het "
-                + "BTW-compensatiefonds. U kunt op grond van de Wet op het BTW-compensatiefonds een beroep doen "
-                + "op teruggave van de betaalde btw.");
-        tableOpen(groups.size() + 1, "Btw-component en uit te betalen bedrag per onderdeel");
-        th("Onderdeel", "w38");
-        th("Verleend", "num w17");
-        th("Btw (raming)", "num w12");
-        th("Btw-component", "num w16");
-        th("Uit te betalen", "num w17");
+        x.raw("<th scope=\"col\" class=\"num\" style=\"width: " + amountWidth + "%\">").text("Totaal").raw("</th>");
         x.raw("</tr></thead><tbody>");
         for (OnderdeelBesluit o : groups) {
+            if (nz(o.payable()).signum() == 0) {
+                continue;
+            }
             x.raw("<tr><th scope=\"row\">").text(Dutch.groupLabel(o)).raw("</th>");
-            td(Money.format(o.granted()));
-            td(Dutch.percent(o.btwPercent()));
-            td(Money.format(o.btwComponent()));
+            for (Integer y : years) {
+                BigDecimal v = o.payableInstallments() == null ? null : o.payableInstallments().get(y);
+                td(v == null ? "—" : Money.format(v));
+            }
             td(Money.format(o.payable()));
             x.raw("</tr>");
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
-        td(Money.format(b.totalGranted()));
-        td("");
-        td(Money.format(b.totalBtw()));
-        td(Money.format(b.totalPayable()));
-        x.raw("</tr></tbody></table>");
-        tableClose();
-
-        tableOpen(groups.size() + 1, "Uit te betalen voorschot per jaar (na aftrek van btw)");
-        yearHeader(years);
-        x.raw("</tr></thead><tbody>");
-        for (OnderdeelBesluit o : groups) {
-            installmentRow(o, o.payableInstallments(), o.payable(), years);
-        }
-        x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
         for (Integer y : years) {
-            td(Money.format(b.payableInstallments() == null ? null
-                    : b.payableInstallments().getOrDefault(y, Money.ZERO)));
+            td(Money.format(split ? b.payableInstallments().getOrDefault(y, Money.ZERO) : null));
         }
         td(Money.format(b.totalPayable()));
         x.raw("</tr></tbody></table>");
-        tableClose();
         if (b.kind() == AanvraagKind.WIJZIGING) {
             x.element("p", null, "Termijnen die op grond van de verleningsbeschikking met kenmerk "
                     + previousKenmerk() + " al zijn betaald, verreken ik met de termijnen hierboven.");
         }
     }
 
-    /** Onderdeel column and one column per year plus the total, sharing the width evenly. */
-    private void yearHeader(List<Integer> years) {
-        int amountWidth = 68 / (years.size() + 1);
-        x.raw("<th scope=\"col\" style=\"width: " + (100 - amountWidth * (years.size() + 1)) + "%\">")
-                .text("Onderdeel").raw("</th>");
-        for (Integer y : years) {
-            x.raw("<th scope=\"col\" class=\"num\" style=\"width: " + amountWidth + "%\">")
-                    .text(Integer.toString(y)).raw("</th>");
+    private Map<Integer, String> paymentMoments() {
+        if (r.letter() == null || r.letter().paymentMoments() == null
+                || r.letter().paymentMoments().perYear() == null) {
+            return Map.of();
         }
-        x.raw("<th scope=\"col\" class=\"num\" style=\"width: " + amountWidth + "%\">").text("Totaal")
-                .raw("</th>");
-    }
-
-    private void installmentRow(OnderdeelBesluit o, SortedMap<Integer, BigDecimal> perYear, BigDecimal total,
-            List<Integer> years) {
-        x.raw("<tr><th scope=\"row\">").text(Dutch.groupLabel(o)).raw("</th>");
-        for (Integer y : years) {
-            BigDecimal v = perYear == null ? null : perYear.get(y);
-            td(v == null ? "—" : Money.format(v));
-        }
-        td(Money.format(total));
-        x.raw("</tr>");
-    }
-
-    private void totalRow(List<Integer> years, List<OnderdeelBesluit> groups,
-            java.util.function.Function<OnderdeelBesluit, SortedMap<Integer, BigDecimal>> perYear, BigDecimal total) {
-        x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
-        for (Integer y : years) {
-            BigDecimal sum = Money.ZERO;
-            for (OnderdeelBesluit o : groups) {
-                SortedMap<Integer, BigDecimal> m = perYear.apply(o);
-                if (m != null && m.get(y) != null) {
-                    sum = sum.add(m.get(y));
-                }
-            }
-            td(Money.format(sum));
-        }
-        td(Money.format(total));
-        x.raw("</tr>");
+        return r.letter().paymentMoments().perYear();
     }
 
     private void verantwoording(List<OnderdeelBesluit> groups) {
-        x.element("p", null, "De uitkering wordt verleend voor de periode van " + DutchDates.format(b.periodFrom())
+        x.element("p", null, "Ik verleen de uitkering voor de periode van " + DutchDates.format(b.periodFrom())
                 + " tot en met " + DutchDates.format(b.periodThrough()) + " (artikel 13, tweede lid, onder d).");
+        Regeling.Sisa sisa = r.sisa();
+        keepOpen();
         x.element("p", null, "U legt over de besteding verantwoording af op de wijze bepaald in artikel 17a, eerste "
                 + "lid, van de Financiële-verhoudingswet (artikel 14 van de regeling): in de bijlage Single "
-                + "information, Single audit (SiSa) bij de jaarrekening van de gemeente. Voor elk onderdeel"
+                + "information, Single audit (SiSa) bij de jaarrekening van uw gemeente"
+                + (sisa == null ? "" : ", onder uitkeringscode " + sisa.uitkeringscode())
+                + ". Voor elk onderdeel uit paragraaf 2"
                 + (isSplit(groups) ? " en, waar de bijlage bij de regeling het onderdeel over de focusgebieden "
                         + "verdeelt, voor elk focusgebied" : "")
                 + " vult u de volgende verantwoordingsindicatoren in (artikel 13, tweede lid, onder c).");
-        tableOpen(5, "Verantwoordingsindicatoren");
+        x.element("p", "table-title", "Verantwoordingsindicatoren");
+        x.raw("<table class=\"data\"><thead><tr>");
+        th("Indicatorcode", "w16");
         th("Indicator", "w30");
-        th("Indicatorcode", "w20");
         th("Aard controle", "w12");
-        th("Toelichting", "w38");
+        th("Toelichting", "w42");
         x.raw("</tr></thead><tbody>");
-        String code = "volgt uit de SiSa-bijlage";
-        indicator("Besteding (jaar T)", code, "R", "De besteding ten laste van de uitkering in het verslagjaar.");
-        indicator("Opgebouwde reserve ultimo (jaar T-1)", code, "R",
-                "Het bedrag dat aan het einde van het vorige jaar op grond van artikel 11, eerste lid, is "
-                        + "gereserveerd.");
-        indicator("Cumulatieve besteding tot en met (jaar T)", code, "n.v.t.",
-                "De totale besteding vanaf het begin van de periode.");
-        indicator("Eindverantwoording Ja/Nee", code, "n.v.t.",
-                "Ja in het jaar waarin u over de laatste besteding verantwoording aflegt.");
-        indicator("Toelichting afwijking", code, "n.v.t.",
-                "Een toelichting als de besteding afwijkt van de aanvraag of van deze beschikking.");
-        x.raw("</tbody></table>");
-        tableClose();
-        x.element("p", "note", "De indicatorcode volgt uit de SiSa-bijlage die voor het verslagjaar geldt. "
-                + "Aard controle R: de indicator valt onder de controle door de accountant.");
-
-        tableOpen(groups.size(), "Onderdelen waarover u verantwoording aflegt");
-        th("Nr.", "w6");
-        th("Onderdeel", "w44");
-        th("Focusgebied", "w30");
-        th("Verleend", "num w20");
-        x.raw("</tr></thead><tbody>");
-        int n = 0;
-        for (OnderdeelBesluit o : groups) {
-            if (o.granted() == null || o.granted().signum() == 0) {
-                continue;
-            }
-            n++;
-            x.raw("<tr><td>").text(Integer.toString(n)).raw("</td><th scope=\"row\">")
-                    .text(Texts.capitalise(o.name())).raw("</th><td>")
-                    .text(o.focusgebied() != null ? o.focusgebied() : Texts.join(focusgebieden))
-                    .raw("</td>");
-            td(Money.format(o.granted()));
-            x.raw("</tr>");
+        List<Regeling.SisaIndicator> indicators = sisa == null ? List.of() : Dutch.orEmpty(sisa.indicators());
+        for (Regeling.SisaIndicator i : indicators) {
+            x.raw("<tr><td>").text(i.code()).raw("</td><th scope=\"row\">").text(i.name()).raw("</th><td>")
+                    .text(i.aardControle()).raw("</td><td>").text(i.explanation()).raw("</td></tr>");
         }
         x.raw("</tbody></table>");
-        tableClose();
-    }
-
-    private void indicator(String name, String code, String aard, String explanation) {
-        x.raw("<tr><th scope=\"row\">").text(name).raw("</th><td>").text(code).raw("</td><td>").text(aard)
-                .raw("</td><td>").text(explanation).raw("</td></tr>");
+        keepClose();
+        x.element("p", "note", "Aard controle R: de indicator valt onder de controle door de accountant.");
     }
 
     private void obligations(List<OnderdeelBesluit> groups) {
@@ -661,20 +674,20 @@ final class BeschikkingHtml {
 
         x.element("h3", null, "Reservering (artikel 11, eerste lid)");
         x.element("p", null, "Heeft u de uitgekeerde middelen niet volledig besteed aan de activiteiten zoals "
-                + "omschreven in de aanvraag, dan kan het college het niet bestede bedrag tot maximaal "
+                + "omschreven in de aanvraag, dan kunt u het niet bestede bedrag tot maximaal "
                 + Dutch.procent(r.thresholds().reserveringMaximumPercent()) + " van de uitgekeerde middelen "
                 + "reserveren voor besteding aan activiteiten binnen hetzelfde hoofdthema (of dezelfde integrale "
                 + "activiteiten) in het stedelijk focusgebied, in het daaropvolgende kalenderjaar.");
 
         x.element("h3", null, "Bestedingstermijn en uitstel (artikel 11, tweede en derde lid)");
         x.element("p", null, "De uitkering moet uiterlijk op " + DutchDates.format(d.spendBy())
-                + " zijn besteed. Het college kan tussen " + DutchDates.format(d.extensionRequestWindow().from())
+                + " zijn besteed. U kunt tussen " + DutchDates.format(d.extensionRequestWindow().from())
                 + " en " + DutchDates.format(d.extensionRequestWindow().through())
-                + " bij mij een gemotiveerd verzoek indienen tot uitstel van de bestedingstermijn. Uitstel kan "
+                + " een gemotiveerd verzoek bij mij indienen tot uitstel van de bestedingstermijn. Uitstel kan "
                 + "ten hoogste worden verleend tot en met " + DutchDates.format(d.extensionThrough()) + ".");
 
         x.element("h3", null, "Verantwoording (artikel 14)");
-        x.element("p", null, "Het college legt jaarlijks verantwoording af over de besteding via de SiSa-bijlage "
+        x.element("p", null, "U legt jaarlijks verantwoording af over de besteding via de SiSa-bijlage "
                 + "bij de jaarrekening, met de indicatoren uit paragraaf " + (section - 1) + " (artikel 17a, "
                 + "eerste lid, van de Financiële-verhoudingswet).");
 
@@ -691,13 +704,13 @@ final class BeschikkingHtml {
                 + "betrekking heeft, dan stel ik de hoogte van de uitkering ambtshalve vast (derde lid).");
         x.element("li", null, "Blijkt uit de verantwoordingsinformatie dat de uitkering niet volledig of "
                 + "onrechtmatig is besteed, dan kan ik het niet of onrechtmatig bestede deel terugvorderen. Dat "
-                + "meld ik het college binnen " + Dutch.months(d.terugvorderingNoticeWithinMonths())
+                + "meld ik u binnen " + Dutch.months(d.terugvorderingNoticeWithinMonths())
                 + " na ontvangst van de verantwoordingsinformatie (vierde lid).");
         x.raw("</ul>");
 
         x.element("h3", null, "Informatie en evaluatie (artikel 17)");
-        x.element("p", null, "Het college informeert mij op verzoek over de voortgang van de activiteiten waarvoor de "
-                + "uitkering is verstrekt (eerste lid). Het college verleent op mijn verzoek medewerking aan de "
+        x.element("p", null, "U informeert mij op verzoek over de voortgang van de activiteiten waarvoor de "
+                + "uitkering is verstrekt (eerste lid). U verleent op mijn verzoek medewerking aan de "
                 + "evaluatie van de regeling en verstrekt daarvoor informatie over de voortgang, doelmatigheid en "
                 + "doeltreffendheid van de activiteiten (derde lid).");
     }
@@ -723,52 +736,113 @@ final class BeschikkingHtml {
     // ---------------------------------------------------------------- whole refusal
 
     private void rejectionBody() {
-        List<Finding> grounds = findings.stream()
-                .filter(f -> f.severity() == Severity.AFWIJZING && f.onderdeel() == null && f.activity() == null)
-                .toList();
-        h2("Besluit");
-        x.element("p", null, "Ik wijs uw aanvraag af. Ik verleen de gemeente " + gemeente(b)
-                + " geen specifieke uitkering"
-                + (b.kind() == AanvraagKind.WIJZIGING ? " en de verleningsbeschikking met kenmerk "
-                        + previousKenmerk() + " blijft ongewijzigd" : "")
-                + ". Het aangevraagde bedrag van " + Money.format(b.totalRequested()) + " wordt niet toegekend.");
-
-        h2("Reden van de afwijzing (artikel 13, derde lid, onder c)");
-        x.element("p", null, b.rejectedWhole());
-        List<String> articles = grounds.stream().map(Finding::article).filter(Objects::nonNull).distinct().toList();
-        if (!articles.isEmpty()) {
-            x.element("p", null, "Grondslag: " + String.join("; ", articles) + " van de regeling.");
-        }
-        for (Finding f : grounds) {
-            if (f.message() != null && !f.message().equals(b.rejectedWhole())) {
-                x.raw("<div class=\"motivering\"><p>").text(f.message());
-                if (f.article() != null) {
-                    x.text(" (" + f.article() + ")");
-                }
-                x.raw("</p></div>");
+        boolean wijziging = b.kind() == AanvraagKind.WIJZIGING;
+        // one reason per ground: the first whole refusal carries the amount, a later one adds its own reason once
+        Map<String, Finding> grounds = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (f.severity() == Severity.AFWIJZING && f.onderdeel() == null && f.activity() == null) {
+                grounds.putIfAbsent(f.rule(), f);
             }
         }
+        h2("Besluit");
+        if (wijziging) {
+            x.element("p", null, "Ik wijs uw aanvraag tot wijziging van de verleningsbeschikking met kenmerk "
+                    + previousKenmerk() + " af. Die verleningsbeschikking blijft ongewijzigd: de bedragen, "
+                    + "onderdelen en termijnen die daarin zijn verleend, gelden onverminderd." + changeSentence());
+        } else {
+            x.element("p", null, "Ik wijs uw aanvraag af. Uw gemeente ontvangt geen specifieke uitkering op grond "
+                    + "van de regeling. Het aangevraagde bedrag van " + Money.format(b.totalRequested())
+                    + " ken ik niet toe.");
+        }
 
-        h2("Afgewezen onderdelen en bedrag (artikel 13, derde lid, onder a en b)");
-        x.element("p", null, "De afwijzing geldt voor de hele aanvraag, dus voor alle onderdelen hieronder.");
-        tableOpen(shownGroups().size() + 1, "Aangevraagd en niet toegekend per onderdeel");
-        th("Onderdeel", "w52");
-        th("Aangevraagd", "num w22");
-        th("Niet toegekend", "num w26");
+        h2("Reden van de afwijzing (artikel 13, derde lid, onder c)");
+        if (grounds.isEmpty()) {
+            x.element("p", null, LetterText.forLetter(b.rejectedWhole()));
+        }
+        for (Finding f : grounds.values()) {
+            x.element("p", null, Texts.capitalise(reasons.reason(f.rule(), f.message(), f.article(), null, null,
+                    f.refusedAmount())));
+        }
+
+        keepOpen();
+        if (wijziging) {
+            h2("Gevraagde wijziging per onderdeel (artikel 13, derde lid, onder a en b)");
+            x.element("p", null, "De afwijzing geldt voor de hele gevraagde wijziging. De bedragen inclusief btw "
+                    + "zoals in uw aanvraag vermeld:");
+        } else {
+            h2("Afgewezen onderdelen en bedrag (artikel 13, derde lid, onder a en b)");
+            x.element("p", null, "De afwijzing geldt voor de hele aanvraag, dus voor alle onderdelen hieronder.");
+        }
+        List<OnderdeelBesluit> groups = shownGroups();
+        boolean withPrevious = wijziging && groups.stream().anyMatch(o -> previous(o) != null);
+        x.element("p", "table-title", withPrevious ? "Verleend, gevraagd en gevraagde wijziging per onderdeel"
+                : "Aangevraagd en niet toegekend per onderdeel");
+        x.raw("<table class=\"data\"><thead><tr>");
+        if (withPrevious) {
+            th("Onderdeel", "w40");
+            th("Verleend (blijft)", "num w20");
+            th("Gevraagd na wijziging", "num w20");
+            th("Gevraagde wijziging", "num w20");
+        } else {
+            th("Onderdeel", "w52");
+            th("Aangevraagd", "num w22");
+            th("Niet toegekend", "num w26");
+        }
         x.raw("</tr></thead><tbody>");
-        for (OnderdeelBesluit o : shownGroups()) {
+        BigDecimal prevTotal = Money.ZERO;
+        for (OnderdeelBesluit o : groups) {
             x.raw("<tr><th scope=\"row\">");
             groupHeader(o, true);
             x.raw("</th>");
-            td(Money.format(o.requested()));
-            td(Money.format(nz(o.requested()).subtract(nz(o.granted()))));
+            if (withPrevious) {
+                BigDecimal p = nz(previous(o));
+                prevTotal = prevTotal.add(p);
+                td(Money.format(p));
+                td(Money.format(o.requested()));
+                td(signed(nz(o.requested()).subtract(p)));
+            } else {
+                td(Money.format(o.requested()));
+                td(Money.format(nz(o.requested()).subtract(nz(o.granted()))));
+            }
             x.raw("</tr>");
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
-        td(Money.format(b.totalRequested()));
-        td(Money.format(b.totalRequested().subtract(nz(b.totalGranted()))));
+        if (withPrevious) {
+            td(Money.format(prevTotal));
+            td(Money.format(b.totalRequested()));
+            td(signed(nz(b.totalRequested()).subtract(prevTotal)));
+        } else {
+            td(Money.format(b.totalRequested()));
+            td(Money.format(nz(b.totalRequested()).subtract(nz(b.totalGranted()))));
+        }
         x.raw("</tr></tbody></table>");
-        tableClose();
+        keepClose();
+    }
+
+    /** " U vroeg de uitkering te verhogen met € 250.000 (van … naar …)." when the form states what was granted. */
+    private String changeSentence() {
+        BigDecimal prev = null;
+        for (OnderdeelBesluit o : shownGroups()) {
+            BigDecimal p = previous(o);
+            if (p != null) {
+                prev = (prev == null ? Money.ZERO : prev).add(p);
+            }
+        }
+        if (prev == null) {
+            return "";
+        }
+        BigDecimal change = nz(b.totalRequested()).subtract(prev);
+        if (change.signum() == 0) {
+            return " U vroeg de bedragen anders over de onderdelen te verdelen, bij een gelijk totaal van "
+                    + Money.format(prev) + ".";
+        }
+        return " U vroeg de uitkering te " + (change.signum() > 0 ? "verhogen" : "verlagen") + " met "
+                + Money.format(change.abs()) + " (inclusief btw, van " + Money.format(prev) + " naar "
+                + Money.format(b.totalRequested()) + "); die wijziging wijs ik af.";
+    }
+
+    private static String signed(BigDecimal v) {
+        return v.signum() > 0 ? "+ " + Money.format(v) : v.signum() < 0 ? "− " + Money.format(v.abs()) : Money.format(v);
     }
 
     // ---------------------------------------------------------------- closing, annex
@@ -778,16 +852,25 @@ final class BeschikkingHtml {
         x.element("p", null, "Bent u het niet eens met dit besluit, dan kunt u binnen "
                 + Dutch.number(r.deadlines().bezwaarWeeks()) + " weken na de dag waarop dit besluit is bekendgemaakt "
                 + "een bezwaarschrift indienen (artikel 6:7 van de Algemene wet bestuursrecht). Richt het "
-                + "bezwaarschrift aan de " + r.minister() + " en vermeld daarin het kenmerk " + b.kenmerk() + ".");
+                + "bezwaarschrift aan " + afz.bezwaar().aan() + ", " + String.join(", ", afz.bezwaar().adres())
+                + ", en vermeld daarin het kenmerk " + b.kenmerk() + ".");
+        // the last paragraphs and the signature stay together: a signature alone on a page signs nothing visible
+        x.raw("<div class=\"closing\">");
         x.element("p", null, "Het bezwaarschrift wordt ondertekend en bevat ten minste de naam en het adres van de "
                 + "indiener, de dagtekening, een omschrijving van het besluit waartegen het bezwaar is gericht en de "
                 + "gronden van het bezwaar (artikel 6:5 van de Algemene wet bestuursrecht).");
+        x.element("p", null, "Heeft u vragen over deze brief? Neem dan contact op met " + afz.contact().naam()
+                + ", via " + afz.contact().email() + " of telefoonnummer " + afz.contact().telefoon()
+                + ". Vermeld daarbij het kenmerk " + b.kenmerk() + ".");
         x.raw("<div class=\"signature\">")
                 .element("p", null, "Hoogachtend,")
                 .raw("<p class=\"line\">").text("De " + r.minister() + ",").raw("</p>")
-                .element("p", null, "namens deze,")
-                .raw("<p class=\"line\">").text("______________________________").raw("</p>")
+                .element("p", null, afz.ondertekening().namens())
+                .raw("<p class=\"sign-space\">").text(" ").raw("</p>")
+                .element("p", null, afz.ondertekening().naam())
+                .element("p", null, Texts.capitalise(afz.ondertekening().functie()))
                 .raw("</div>");
+        x.raw("</div>");
     }
 
     private void activitiesAnnex() {
@@ -796,10 +879,13 @@ final class BeschikkingHtml {
             return;
         }
         x.raw("<div class=\"annex\">");
-        x.element("h2", null, "Bijlage: activiteiten uit de aanvraag");
+        x.raw("<h2 id=\"bijlage\">").text("Bijlage: activiteiten uit uw aanvraag").raw("</h2>");
+        bookmarks.put("bijlage", "Bijlage: activiteiten uit uw aanvraag");
+        boolean refusals = anyRefused();
         x.element("p", null, "De activiteiten zoals omschreven in uw aanvraag, per onderdeel. Bedragen zijn de "
-                + "begroting van de activiteit over alle jaren, inclusief btw. Waar een deel van een activiteit is "
-                + "afgewezen, staan het bedrag en de grondslag erbij; de motivering staat in paragraaf 3.");
+                + "begroting van de activiteit over alle jaren, inclusief btw."
+                + (refusals ? " Waar voor een activiteit een bedrag is afgewezen, staat dat erbij; de reden staat "
+                        + "in paragraaf 3." : ""));
         Map<String, List<Activity>> byOnderdeel = new LinkedHashMap<>();
         activities.stream()
                 .sorted(Comparator.comparingInt((Activity act) -> Dutch.onderdeelOrder(act.onderdeel()))
@@ -812,10 +898,12 @@ final class BeschikkingHtml {
                             .orElse("Onderdeel " + e.getKey());
             tableOpen(e.getValue().size(), caption);
             th("Nr.", "w6");
-            th("Activiteit", "w44");
-            th("Focusgebied", "w16");
-            th("Begroting", "num w16");
-            th("Afgewezen deel", "w18");
+            th("Activiteit", refusals ? "w44" : "w56");
+            th("Focusgebied", refusals ? "w16" : "w20");
+            th("Begroting", refusals ? "num w16" : "num w18");
+            if (refusals) {
+                th("Afgewezen", "num w18");
+            }
             x.raw("</tr></thead><tbody>");
             for (Activity act : e.getValue()) {
                 x.raw("<tr><td>").text(Integer.toString(act.number())).raw("</td><th scope=\"row\">")
@@ -829,7 +917,10 @@ final class BeschikkingHtml {
                 }
                 x.raw("</th><td>").text(act.focusgebied() == null ? "—" : act.focusgebied()).raw("</td>");
                 td(act.budget() == null ? "—" : Money.format(act.total()));
-                x.raw("<td>").text(activityRefusal(act.number())).raw("</td></tr>");
+                if (refusals) {
+                    td(activityRefusal(act.number()));
+                }
+                x.raw("</tr>");
             }
             x.raw("</tbody></table>");
             tableClose();
@@ -837,19 +928,17 @@ final class BeschikkingHtml {
         x.raw("</div>");
     }
 
+    /** What the decision outline refused for the activity (its refusals, not the findings, so amounts match). */
     private String activityRefusal(int number) {
-        List<Finding> own = findings.stream()
-                .filter(f -> f.activity() != null && f.activity() == number && f.refusedAmount() != null
-                        && f.refusedAmount().signum() > 0)
-                .toList();
-        if (own.isEmpty()) {
-            return "—";
+        BigDecimal sum = Money.ZERO;
+        for (OnderdeelBesluit o : b.onderdelen()) {
+            for (Refusal f : Dutch.orEmpty(o.refusals())) {
+                if (f.activity() != null && f.activity() == number && f.amount() != null) {
+                    sum = sum.add(f.amount());
+                }
+            }
         }
-        List<String> parts = new ArrayList<>();
-        for (Finding f : own) {
-            parts.add(Money.format(f.refusedAmount()) + (f.article() == null ? "" : " (" + f.article() + ")"));
-        }
-        return String.join("; ", parts);
+        return sum.signum() == 0 ? "—" : Money.format(sum);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -869,8 +958,8 @@ final class BeschikkingHtml {
     private List<Integer> years(List<OnderdeelBesluit> groups) {
         java.util.TreeSet<Integer> ys = new java.util.TreeSet<>(r.years());
         for (OnderdeelBesluit o : groups) {
-            if (o.installments() != null) {
-                ys.addAll(o.installments().keySet());
+            if (o.payableInstallments() != null) {
+                ys.addAll(o.payableInstallments().keySet());
             }
         }
         return List.copyOf(ys);
@@ -888,9 +977,8 @@ final class BeschikkingHtml {
     }
 
     /**
-     * Opens a data table after its title. A short table is kept on one page as a whole: openhtmltopdf would
-     * otherwise leave a caption and header row alone at the foot of a page. Longer tables break between rows
-     * and repeat their header.
+     * Opens a data table after its title. A short table is kept on one page together with its title;
+     * longer tables break between rows and repeat their header.
      */
     private void tableOpen(int rows, String title) {
         boolean keep = rows <= KEEP_TOGETHER_ROWS;

@@ -2,20 +2,21 @@ package nl.kansrijkewijk.render;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.besluit.Besluit;
 import nl.kansrijkewijk.check.Finding;
+import nl.kansrijkewijk.config.Afzender;
+import nl.kansrijkewijk.config.AfzenderLoader;
 import nl.kansrijkewijk.regeling.Regeling;
 
 /**
  * Writes concept-verleningsbeschikking.pdf: the draft decision as a Dutch ministry letter (art. 13 of the
- * regeling), PDF/A-3a and PDF/UA-1, "CONCEPT" on every page. When the aanvraag is refused as a whole
+ * regeling), PDF/A-2a and PDF/UA-1, "CONCEPT" on every page. When the aanvraag is refused as a whole
  * ({@link Besluit#rejectedWhole()} non-null) it writes a concept afwijzingsbeschikking instead.
  *
- * <p>Waarschuwingen are deliberately not printed in the letter: the PDF is the text the minister signs,
- * and an internal note inside it could be sent out with it. The reviewer clears them in bevindingen.xlsx
- * (or bevindingen.html), which lists every finding; the letter carries the motivering of each finding that
- * changed an amount, because that is part of the decision (art. 13, derde lid, onder c).
+ * <p>Waarschuwingen appear only inside the marked reviewer's block of the "Beoordeling" paragraph, which the
+ * reviewer replaces by the art. 12 judgement before signing; the full list with trails is in bevindingen.xlsx.
  *
  * <p>Same input, same bytes: the PDF's dates are the submission date (else the start of the period) and
  * its identifier a hash of the content.
@@ -23,14 +24,24 @@ import nl.kansrijkewijk.regeling.Regeling;
 public final class BeschikkingPdfWriter {
     public static final String FILE_NAME = "concept-verleningsbeschikking.pdf";
 
+    private final Afzender afzender;
+
+    /** With this deployment's configuration ({@link AfzenderLoader#standard()}). */
+    public BeschikkingPdfWriter() {
+        this(AfzenderLoader.standard());
+    }
+
+    public BeschikkingPdfWriter(Afzender afzender) {
+        this.afzender = Objects.requireNonNull(afzender, "afzender");
+    }
+
     public byte[] write(Besluit besluit, Aanvraag aanvraag, List<Finding> findings, Regeling regeling) {
-        String xhtml = BeschikkingHtml.build(besluit, aanvraag, findings, regeling);
-        return AccessiblePdf.render(xhtml, documentDate(besluit, regeling));
+        return AccessiblePdf.render(xhtml(besluit, aanvraag, findings, regeling), documentDate(besluit, regeling));
     }
 
     /** The XHTML the PDF is rendered from; for tests and for a browser preview. */
     public String xhtml(Besluit besluit, Aanvraag aanvraag, List<Finding> findings, Regeling regeling) {
-        return BeschikkingHtml.build(besluit, aanvraag, findings, regeling);
+        return BeschikkingHtml.build(besluit, aanvraag, findings, regeling, afzender);
     }
 
     static LocalDate documentDate(Besluit besluit, Regeling regeling) {

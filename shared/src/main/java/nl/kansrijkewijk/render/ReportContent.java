@@ -6,13 +6,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.time.LocalDate;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.aanvraag.AanvraagKind;
 import nl.kansrijkewijk.aanvraag.Activity;
 import nl.kansrijkewijk.besluit.Besluit;
 import nl.kansrijkewijk.check.Finding;
 import nl.kansrijkewijk.check.Severity;
-import nl.kansrijkewijk.money.DutchDates;
+import nl.kansrijkewijk.config.Afzender;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Regeling;
 
@@ -39,21 +41,34 @@ final class ReportContent {
             .thenComparing(f -> f.rule() == null ? "" : f.rule())
             .thenComparing(f -> f.location() == null || f.location().field() == null ? "" : f.location().field());
 
-    /** One finding as the reviewer reads it. {@code refused} is null when the finding takes nothing off. */
+    /**
+     * One finding as the reviewer reads it. {@code refused} is null when the finding takes nothing off;
+     * {@code document} and {@code page} say where in the upload, for a link.
+     */
     record Row(String severity, String rule, String article, String onderdeel, String focusgebied,
             String activity, String message, String location, BigDecimal refused, String inputs,
-            String computation, String outcome, Severity level) {}
+            String computation, String outcome, Severity level, String document, Integer page) {}
+
+    /** A summary line: the value is text, a {@link LocalDate} or an amount ({@link BigDecimal}). */
+    record Item(String label, Object value) {}
+
+    /** One activity of section C with what the decision and the findings say about it. */
+    record ActivityRow(int number, String onderdeel, String focusgebied, String name, String kind,
+            String description, String onderbouwing, SortedMap<Integer, BigDecimal> budget, BigDecimal total,
+            BigDecimal refused, String findings) {}
 
     final Besluit besluit;
     final Aanvraag aanvraag;
     final List<Finding> findings;
     final Regeling regeling;
+    final Afzender afzender;
 
-    ReportContent(Besluit besluit, Aanvraag aanvraag, List<Finding> findings, Regeling regeling) {
+    ReportContent(Besluit besluit, Aanvraag aanvraag, List<Finding> findings, Regeling regeling, Afzender afzender) {
         this.besluit = Objects.requireNonNull(besluit, "besluit");
         this.aanvraag = aanvraag;
         this.findings = findings == null ? List.of() : findings.stream().sorted(ORDER).toList();
         this.regeling = Objects.requireNonNull(regeling, "regeling");
+        this.afzender = afzender;
     }
 
     List<Row> rows() {
@@ -72,7 +87,9 @@ final class ReportContent {
                     f.trail() == null ? "" : inputs(f.trail().inputs()),
                     f.trail() == null ? "" : String.join("\n", f.trail().computation()),
                     f.trail() == null ? "" : f.trail().outcome(),
-                    f.severity()));
+                    f.severity(),
+                    f.location() == null ? null : f.location().document(),
+                    f.location() == null ? null : f.location().page()));
         }
         return rows;
     }
@@ -95,50 +112,111 @@ final class ReportContent {
                 : "toekenning";
     }
 
-    /** Label/value pairs of the summary, in reading order; values are text (amounts formatted). */
-    List<String[]> summary() {
-        List<String[]> s = new ArrayList<>();
+    /** The summary, in reading order; dates as dates, so the workbook can hold real date cells. */
+    List<Item> summary() {
+        List<Item> s = new ArrayList<>();
         Besluit b = besluit;
         if (aanvraag != null && aanvraag.source() != null) {
-            s.add(pair("Document", aanvraag.source().document()));
-            s.add(pair("Vorm", shape(aanvraag)));
-            s.add(pair("SHA-256", aanvraag.source().sha256()));
+            s.add(new Item("Document", aanvraag.source().document()));
+            s.add(new Item("Vorm", shape(aanvraag)));
+            s.add(new Item("SHA-256", aanvraag.source().sha256()));
         }
         if (aanvraag != null) {
-            s.add(pair("Formulierversie", aanvraag.formVersion()));
+            s.add(new Item("Formulierversie", aanvraag.formVersion()));
         }
-        s.add(pair("Gemeente", b.gemeente()));
-        s.add(pair("Gemeentecode", b.gemeentecode()));
-        s.add(pair("Focusgebied(en)", String.join(", ", Dutch.orEmpty(b.focusgebieden()))));
-        s.add(pair("Soort", b.kind() == AanvraagKind.WIJZIGING ? "wijziging (art. 10, derde lid)"
+        s.add(new Item("Gemeente", b.gemeente()));
+        s.add(new Item("Gemeentecode", b.gemeentecode()));
+        s.add(new Item("Focusgebied(en)", String.join(", ", Dutch.orEmpty(b.focusgebieden()))));
+        s.add(new Item("Soort", b.kind() == AanvraagKind.WIJZIGING ? "wijziging (art. 10, derde lid)"
                 : "aanvraag (art. 10, eerste lid)"));
         if (b.kind() == AanvraagKind.WIJZIGING && aanvraag != null) {
-            s.add(pair("Kenmerk verleningsbeschikking", aanvraag.verleningKenmerk()));
+            s.add(new Item("Kenmerk verleningsbeschikking", aanvraag.verleningKenmerk()));
         }
-        s.add(pair("Datum indiening", DutchDates.format(b.submissionDate())));
-        s.add(pair("Kenmerk", b.kenmerk()));
-        s.add(pair("Regeling", regeling.title() + " (" + regeling.citation() + "), versie " + b.regelingId()));
-        s.add(pair("Beslissen uiterlijk", DutchDates.format(b.decisionDeadline()) + " (art. 13, eerste lid)"));
-        s.add(pair("Periode", DutchDates.format(b.periodFrom()) + " t/m " + DutchDates.format(b.periodThrough())));
-        s.add(pair("Uitkomst", outcome()));
+        s.add(new Item("Datum indiening", b.submissionDate()));
+        s.add(new Item("Kenmerk", b.kenmerk()));
+        s.add(new Item("Regeling", regeling.title() + " (" + regeling.citation() + "), versie " + b.regelingId()));
+        s.add(new Item("Beslissen uiterlijk (art. 13, eerste lid)", b.decisionDeadline()));
+        s.add(new Item("Periode van", b.periodFrom()));
+        s.add(new Item("Periode tot en met", b.periodThrough()));
+        s.add(new Item("Uitkomst", outcome()));
         if (b.rejectedWhole() != null) {
-            s.add(pair("Reden afwijzing", b.rejectedWhole()));
+            s.add(new Item("Reden afwijzing", b.rejectedWhole()));
         }
-        s.add(pair("Afwijzingen", Long.toString(count(Severity.AFWIJZING))));
-        s.add(pair("Waarschuwingen", Long.toString(count(Severity.WAARSCHUWING))));
-        s.add(pair("Info", Long.toString(count(Severity.INFO))));
+        s.add(new Item("Afwijzingen", Long.toString(count(Severity.AFWIJZING))));
+        s.add(new Item("Waarschuwingen", Long.toString(count(Severity.WAARSCHUWING))));
+        s.add(new Item("Info", Long.toString(count(Severity.INFO))));
+        String defaults = String.join("; ", configurationDefaults());
+        if (!defaults.isEmpty()) {
+            s.add(new Item("Standaardwaarden in de brief (controleren)", defaults));
+        }
         return s;
+    }
+
+    /**
+     * What the letter prints from configuration that is a stand-in, not the true value (README "Configuration"):
+     * the reviewer checks these before signing.
+     */
+    List<String> configurationDefaults() {
+        List<String> out = new ArrayList<>();
+        if (afzender != null) {
+            afzender.defaults().forEach(d -> out.add("afzender " + d));
+        }
+        if (regeling.sisa() != null && regeling.sisa().isDefault()) {
+            out.add("SiSa-uitkeringscode en indicatorcodes (" + regeling.sisa().uitkeringscode() + ")");
+        }
+        if (regeling.letter() != null && regeling.letter().paymentMoments() != null
+                && regeling.letter().paymentMoments().isDefault()) {
+            out.add("betaalmomenten per jaar");
+        }
+        return out;
+    }
+
+    /** Section C's activities in form order, each with its budget, the amount refused and its findings. */
+    List<ActivityRow> activities() {
+        List<ActivityRow> out = new ArrayList<>();
+        if (aanvraag == null || aanvraag.activities() == null) {
+            return out;
+        }
+        List<Activity> sorted = aanvraag.activities().stream()
+                .sorted(Comparator.comparingInt(Activity::number)).toList();
+        for (Activity a : sorted) {
+            BigDecimal refused = null;
+            for (Besluit.OnderdeelBesluit o : besluit.onderdelen()) {
+                for (Besluit.Refusal f : Dutch.orEmpty(o.refusals())) {
+                    if (f.activity() != null && f.activity() == a.number() && f.amount() != null) {
+                        refused = (refused == null ? Money.ZERO : refused).add(f.amount());
+                    }
+                }
+            }
+            List<String> own = new ArrayList<>();
+            for (Finding f : findings) {
+                if (f.activity() != null && f.activity() == a.number()) {
+                    own.add((f.severity() == null ? "" : f.severity().label() + ": ") + f.rule() + " — "
+                            + f.message());
+                }
+            }
+            out.add(new ActivityRow(a.number(), onderdeel(a.onderdeel()), a.focusgebied(), a.name(),
+                    a.kind() == null ? null : switch (a.kind()) {
+                        case NIEUW -> "nieuw";
+                        case UITBREIDING -> "uitbreiding";
+                        case VOORTZETTING -> "voortzetting";
+                    },
+                    a.description(), a.onderbouwing(),
+                    a.budget() == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(a.budget()),
+                    a.budget() == null ? null : a.total(), refused, String.join("\n", own)));
+        }
+        return out;
     }
 
     /** Label/amount pairs of the decision totals. */
     List<Map.Entry<String, BigDecimal>> totals() {
         Besluit b = besluit;
         return List.of(
-                Map.entry("Aangevraagd", nz(b.totalRequested())),
-                Map.entry("Verleend", nz(b.totalGranted())),
-                Map.entry("Afgewezen", nz(b.totalRefused())),
+                Map.entry("Aangevraagd (incl. btw)", nz(b.totalRequested())),
+                Map.entry("Toegekend (incl. btw)", nz(b.totalGranted())),
+                Map.entry("Afgewezen (incl. btw)", nz(b.totalRefused())),
                 Map.entry("Btw-component", nz(b.totalBtw())),
-                Map.entry("Uit te betalen", nz(b.totalPayable())));
+                Map.entry("Verleend (excl. btw) = voorschot", nz(b.totalPayable())));
     }
 
     /** Years of the termijnen across all groups, in order. */
@@ -184,10 +262,6 @@ final class ReportContent {
             case PDF_FLATTENED -> "PDF zonder invulvelden (afgedrukt/platgeslagen)";
             case XLSX -> "Excel-werkmap";
         };
-    }
-
-    private static String[] pair(String label, String value) {
-        return new String[] {label, value == null ? "" : value};
     }
 
     static BigDecimal nz(BigDecimal v) {

@@ -1,7 +1,10 @@
 package nl.kansrijkewijk.render;
 
 import java.math.BigDecimal;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
@@ -11,6 +14,9 @@ import nl.kansrijkewijk.besluit.Besluit.Refusal;
 import nl.kansrijkewijk.check.Finding;
 import nl.kansrijkewijk.check.Severity;
 import nl.kansrijkewijk.check.Texts;
+import nl.kansrijkewijk.config.Afzender;
+import nl.kansrijkewijk.config.AfzenderLoader;
+import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Regeling;
 
@@ -25,15 +31,22 @@ public final class ReportHtmlWriter {
 
     private static final String CSS = """
             body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;font-size:15px;line-height:1.45;color:#111;\
-            margin:1.5rem auto;max-width:78rem;padding:0 1rem}
+            margin:1.5rem auto;max-width:100rem;padding:0 1rem}
             h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:2px solid #dce6f1}
             .intern{font-weight:bold;color:#8b0000}
-            table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
+            table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem;font-size:.9rem}
             caption{text-align:left;font-weight:bold;padding:.3rem 0}
             th,td{border:1px solid #999;padding:.3rem .45rem;vertical-align:top;text-align:left;\
-            overflow-wrap:anywhere}
+            overflow-wrap:break-word;word-break:normal;hyphens:manual}
+            table.findings{table-layout:fixed;font-size:.9rem}
+            table.findings col.ernst{width:8rem}table.findings col.regel{width:10rem}\
+            table.findings col.betreft{width:14rem}table.findings col.vindplaats{width:10.5rem}\
+            table.findings col.bedrag{width:6.5rem}table.findings col.trail{width:8.5rem}
+            .rule{display:block;font-size:.8rem;color:#444}
+            details summary{cursor:pointer;color:#1a5fb4}
+            details[open]{min-width:20rem}
             thead th{background:#dce6f1}
-            td.num,th.num{text-align:right;white-space:nowrap}
+            td.num,th.num{text-align:right}td.num{white-space:nowrap}
             tr.afwijzing td:first-child{background:#f8d7da;font-weight:bold}
             tr.waarschuwing td:first-child{background:#ffebc2;font-weight:bold}
             tr.info td:first-child{background:#e3f0fa}
@@ -45,8 +58,18 @@ public final class ReportHtmlWriter {
             @media print{h2{page-break-after:avoid}tr{page-break-inside:avoid}}
             """;
 
+    private final Afzender afzender;
+
+    public ReportHtmlWriter() {
+        this(AfzenderLoader.standard());
+    }
+
+    public ReportHtmlWriter(Afzender afzender) {
+        this.afzender = afzender;
+    }
+
     public byte[] write(Besluit besluit, Aanvraag aanvraag, List<Finding> findings, Regeling regeling) {
-        ReportContent c = new ReportContent(besluit, aanvraag, findings, regeling);
+        ReportContent c = new ReportContent(besluit, aanvraag, findings, regeling, afzender);
         Xhtml x = new Xhtml();
         String title = "Bevindingen — gemeente " + besluit.gemeente() + " — " + besluit.kenmerk();
         x.raw("<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"/>")
@@ -73,10 +96,13 @@ public final class ReportHtmlWriter {
 
     private static void summary(Xhtml x, ReportContent c) {
         x.raw("<section aria-labelledby=\"samenvatting\"><h2 id=\"samenvatting\">Samenvatting</h2><dl class=\"summary\">");
-        for (String[] p : c.summary()) {
-            x.element("dt", null, p[0]).element("dd", null, p[1]);
+        for (ReportContent.Item p : c.summary()) {
+            Object v = p.value();
+            String text = v instanceof LocalDate d ? DutchDates.format(d)
+                    : v instanceof BigDecimal b ? Money.format(b) : v == null ? "" : v.toString();
+            x.element("dt", null, p.label()).element("dd", null, text);
         }
-        x.raw("</dl><table><caption>Bedragen (inclusief btw, tenzij anders vermeld)</caption><tbody>");
+        x.raw("</dl><table><caption>Bedragen</caption><tbody>");
         for (Map.Entry<String, BigDecimal> t : c.totals()) {
             x.raw("<tr><th scope=\"row\">").text(t.getKey()).raw("</th><td class=\"num\">")
                     .text(Money.format(t.getValue())).raw("</td></tr>");
@@ -101,39 +127,126 @@ public final class ReportHtmlWriter {
         x.raw("</section>");
     }
 
+    /**
+     * The findings in a table that reads at 1280 px: what the finding is about in one column, the trail folded in
+     * a {@code <details>}, no column that is empty for every row, words broken only between words (a field key
+     * may wrap at its dots), and a vindplaats that links to the page of the upload.
+     */
     private static void findingsTable(Xhtml x, ReportContent c) {
         x.raw("<section aria-labelledby=\"bevindingen\"><h2 id=\"bevindingen\">Alle bevindingen</h2>");
         List<ReportContent.Row> rows = c.rows();
         x.element("p", null, rows.size() + " bevinding(en): " + c.count(Severity.AFWIJZING) + " afwijzing(en), "
                 + c.count(Severity.WAARSCHUWING) + " waarschuwing(en), " + c.count(Severity.INFO)
-                + " info. De ernstigste staan bovenaan.");
-        x.raw("<table><caption>Bevindingen, gesorteerd op ernst</caption><thead><tr>");
-        List<String> cols = ReportContent.FINDING_COLUMNS.subList(0, ReportContent.FINDING_COLUMNS.size() - 1);
-        for (String col : cols) {
-            x.raw(col.equals("Afgewezen bedrag") ? "<th scope=\"col\" class=\"num\">" : "<th scope=\"col\">")
-                    .text(col).raw("</th>");
+                + " info. De ernstigste staan bovenaan. De vindplaats opent de upload op de pagina, als die naast "
+                + "dit bestand staat.");
+        boolean about = rows.stream().anyMatch(r -> !blank(r.onderdeel()) || !blank(r.focusgebied())
+                || !blank(r.activity()));
+        boolean amount = rows.stream().anyMatch(r -> r.refused() != null);
+        boolean trail = rows.stream().anyMatch(r -> !blank(r.inputs()) || !blank(r.computation())
+                || !blank(r.outcome()));
+        x.raw("<table class=\"findings\"><caption>Bevindingen, gesorteerd op ernst</caption><colgroup>")
+                .raw("<col class=\"ernst\"/><col class=\"regel\"/>");
+        if (about) {
+            x.raw("<col class=\"betreft\"/>");
+        }
+        x.raw("<col class=\"melding\"/><col class=\"vindplaats\"/>");
+        if (amount) {
+            x.raw("<col class=\"bedrag\"/>");
+        }
+        if (trail) {
+            x.raw("<col class=\"trail\"/>");
+        }
+        x.raw("</colgroup><thead><tr><th scope=\"col\">Ernst</th><th scope=\"col\">Artikel en regel</th>");
+        if (about) {
+            x.raw("<th scope=\"col\">Betreft</th>");
+        }
+        x.raw("<th scope=\"col\">Melding</th><th scope=\"col\">Vindplaats</th>");
+        if (amount) {
+            x.raw("<th scope=\"col\" class=\"num\">Afgewezen</th>");
+        }
+        if (trail) {
+            x.raw("<th scope=\"col\">Toelichting</th>");
         }
         x.raw("</tr></thead><tbody>");
         for (ReportContent.Row r : rows) {
             x.raw("<tr class=\"").text(r.severity()).raw("\">");
             x.element("td", null, r.severity());
-            x.element("td", null, r.rule());
-            x.element("td", null, r.article());
-            x.element("td", null, r.onderdeel());
-            x.element("td", null, r.focusgebied());
-            x.element("td", null, r.activity());
+            x.raw("<td>").text(nz(r.article())).raw("<span class=\"rule\">").text(r.rule()).raw("</span></td>");
+            if (about) {
+                x.raw("<td>");
+                List<String> parts = new ArrayList<>();
+                if (!blank(r.onderdeel())) {
+                    parts.add(r.onderdeel());
+                }
+                if (!blank(r.focusgebied())) {
+                    parts.add("focusgebied " + r.focusgebied());
+                }
+                if (!blank(r.activity())) {
+                    parts.add("activiteit " + r.activity());
+                }
+                x.text(String.join("; ", parts)).raw("</td>");
+            }
             x.element("td", null, r.message());
-            x.element("td", null, r.location());
-            x.element("td", "num", r.refused() == null ? "" : Money.format(r.refused()));
             x.raw("<td>");
-            list(x, "ul", r.inputs());
-            x.raw("</td><td>");
-            list(x, "ol", r.computation());
+            vindplaats(x, r);
             x.raw("</td>");
-            x.element("td", null, r.outcome());
+            if (amount) {
+                x.element("td", "num", r.refused() == null ? "" : Money.format(r.refused()));
+            }
+            if (trail) {
+                x.raw("<td>");
+                if (!blank(r.inputs()) || !blank(r.computation()) || !blank(r.outcome())) {
+                    x.raw("<details><summary>Invoer en berekening</summary>");
+                    if (!blank(r.inputs())) {
+                        x.element("p", null, "Invoer:");
+                        list(x, "ul", r.inputs());
+                    }
+                    if (!blank(r.computation())) {
+                        x.element("p", null, "Berekening:");
+                        list(x, "ol", r.computation());
+                    }
+                    if (!blank(r.outcome())) {
+                        x.element("p", null, "Uitkomst: " + r.outcome());
+                    }
+                    x.raw("</details>");
+                }
+                x.raw("</td>");
+            }
             x.raw("</tr>");
         }
         x.raw("</tbody></table></section>");
+    }
+
+    /**
+     * The place in the upload, as a relative link to the upload with its page ({@code #page=N}, which the PDF
+     * viewers of browsers honour): it opens the document when the upload is saved next to this report. A
+     * workbook has no pages; its link opens the file and the text names the sheet and cell.
+     */
+    private static void vindplaats(Xhtml x, ReportContent.Row r) {
+        if (blank(r.document())) {
+            breakable(x, r.location());
+            return;
+        }
+        String href = URLEncoder.encode(r.document(), StandardCharsets.UTF_8).replace("+", "%20")
+                + (r.page() == null ? "" : "#page=" + r.page());
+        x.raw("<a href=\"").text(href).raw("\">");
+        breakable(x, r.location());
+        x.raw("</a>");
+    }
+
+    /** Text with a break opportunity after each dot, so "B.ARM.fg1.2023" wraps between its parts, not inside one. */
+    private static void breakable(Xhtml x, String text) {
+        String[] parts = text.split("(?<=\\.)(?=\\S)");
+        for (int i = 0; i < parts.length; i++) {
+            x.text(parts[i]);
+            if (i < parts.length - 1) {
+                x.raw("<wbr/>");
+            }
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static void list(Xhtml x, String tag, String lines) {
@@ -156,7 +269,7 @@ public final class ReportHtmlWriter {
         }
         x.raw("<table><caption>Per onderdeel (per focusgebied waar de bijlage splitst)</caption><thead><tr>");
         for (String col : List.of("Onderdeel", "Focusgebied", "Grondslag", "Aangevraagd", "Maximum (bijlage)",
-                "Verleend", "Afgewezen", "Btw (raming)", "Btw-component", "Uit te betalen")) {
+                "Toegekend (incl. btw)", "Afgewezen", "Btw (raming)", "Btw-component", "Verleend (excl. btw)")) {
             x.raw(List.of("Onderdeel", "Focusgebied", "Grondslag").contains(col) ? "<th scope=\"col\">"
                     : "<th scope=\"col\" class=\"num\">").text(col).raw("</th>");
         }
@@ -185,10 +298,10 @@ public final class ReportHtmlWriter {
         x.raw("<table><caption>Termijnen: verleend (inclusief btw) en uit te betalen per jaar</caption><thead><tr>")
                 .raw("<th scope=\"col\">Onderdeel</th>");
         for (Integer y : years) {
-            x.raw("<th scope=\"col\" class=\"num\">").text("Verleend " + y).raw("</th>");
+            x.raw("<th scope=\"col\" class=\"num\">").text("Toegekend " + y + " (incl. btw)").raw("</th>");
         }
         for (Integer y : years) {
-            x.raw("<th scope=\"col\" class=\"num\">").text("Uit te betalen " + y).raw("</th>");
+            x.raw("<th scope=\"col\" class=\"num\">").text("Voorschot " + y + " (excl. btw)").raw("</th>");
         }
         x.raw("</tr></thead><tbody>");
         for (OnderdeelBesluit o : b.onderdelen()) {

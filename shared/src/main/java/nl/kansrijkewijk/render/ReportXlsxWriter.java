@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,14 @@ import nl.kansrijkewijk.check.Finding;
 import nl.kansrijkewijk.check.Severity;
 import nl.kansrijkewijk.check.Texts;
 import nl.kansrijkewijk.money.DutchDates;
+import nl.kansrijkewijk.config.Afzender;
+import nl.kansrijkewijk.config.AfzenderLoader;
 import nl.kansrijkewijk.regeling.Regeling;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
@@ -33,15 +38,18 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import nl.kansrijkewijk.xlsx.ZipBytes;
 
 /**
- * Writes bevindingen.xlsx, the reviewer's working file. A ministry reviewer works in Excel: the findings
- * can be filtered (autofilter) and sorted, amounts add up, and the last column is where the reviewer notes
- * how each waarschuwing was cleared before the beschikking is signed. Three sheets:
+ * Writes bevindingen.xlsx, the reviewer's working file. A ministry reviewer works in Excel: every sheet is a table
+ * with its header in row 1 (frozen, filterable, repeated on every printed page), printed landscape and fitted to
+ * the page width; amounts are numbers in euros, dates real date cells, and rows are as high as their wrapped text.
+ * Gemeente and kenmerk are on every row, so workbooks of several gemeenten can be combined. Four sheets:
  * <ul>
  *   <li>"Bevindingen": every finding, most serious first, with its article, place in the upload, refused
- *       amount (a number in euros) and the trail (inputs, computation, outcome);</li>
- *   <li>"Besluit": the decision outline per onderdeel (per focusgebied where split), the termijnen, and the
+ *       amount and the trail (inputs, computation, outcome), and a column for how the reviewer cleared it;</li>
+ *   <li>"Activiteiten": section C as the art. 12 judgement needs it — omschrijving, onderbouwing, begroting per
+ *       year, the amount refused and the findings per activity;</li>
+ *   <li>"Besluit": the decision outline per onderdeel (per focusgebied where split) with the termijnen, then the
  *       refused parts with reason and article;</li>
- *   <li>"Samenvatting": the upload, the totals and the waarschuwingen to clear.</li>
+ *   <li>"Samenvatting": the upload, dates, totals, configuration stand-ins, and the waarschuwingen to clear.</li>
  * </ul>
  * Every text cell is a plain string run through {@link SpreadsheetText#safe(String)}; no cell holds a
  * formula. Same input, same bytes: fixed document dates (the submission date) and fixed zip entry times.
@@ -49,15 +57,30 @@ import nl.kansrijkewijk.xlsx.ZipBytes;
 public final class ReportXlsxWriter {
     public static final String FILE_NAME = "bevindingen.xlsx";
     static final String SHEET_FINDINGS = "Bevindingen";
+    static final String SHEET_ACTIVITIES = "Activiteiten";
     static final String SHEET_BESLUIT = "Besluit";
     static final String SHEET_SUMMARY = "Samenvatting";
+    /** Points per line of 11 pt text (Excel's default row height), and Excel's maximum row height. */
+    private static final float LINE_POINTS = 15f;
+    private static final float MAX_ROW_POINTS = 409f;
+
+    private final Afzender afzender;
+
+    public ReportXlsxWriter() {
+        this(AfzenderLoader.standard());
+    }
+
+    public ReportXlsxWriter(Afzender afzender) {
+        this.afzender = afzender;
+    }
 
     public byte[] write(Besluit besluit, Aanvraag aanvraag, List<Finding> findings, Regeling regeling) {
-        ReportContent content = new ReportContent(besluit, aanvraag, findings, regeling);
+        ReportContent content = new ReportContent(besluit, aanvraag, findings, regeling, afzender);
         LocalDate date = BeschikkingPdfWriter.documentDate(besluit, regeling);
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles st = new Styles(wb);
             findingsSheet(wb.createSheet(SHEET_FINDINGS), content, st);
+            activitiesSheet(wb.createSheet(SHEET_ACTIVITIES), content, st);
             besluitSheet(wb.createSheet(SHEET_BESLUIT), content, st);
             summarySheet(wb.createSheet(SHEET_SUMMARY), content, st);
             properties(wb, content, date);
@@ -69,105 +92,149 @@ public final class ReportXlsxWriter {
 
     // ------------------------------------------------------------------ sheets
 
+    /** Column headers of the findings sheet: gemeente and kenmerk, the shared columns, the reviewer's column. */
+    static List<String> findingColumns() {
+        List<String> cols = new ArrayList<>(List.of("Gemeente", "Kenmerk"));
+        cols.addAll(ReportContent.FINDING_COLUMNS);
+        return cols;
+    }
+
     private static void findingsSheet(XSSFSheet sh, ReportContent c, Styles st) {
-        int[] widths = {13, 24, 26, 30, 14, 34, 60, 34, 16, 36, 44, 30, 30};
-        Row head = sh.createRow(0);
-        for (int i = 0; i < ReportContent.FINDING_COLUMNS.size(); i++) {
-            text(head, i, ReportContent.FINDING_COLUMNS.get(i), st.header);
-            sh.setColumnWidth(i, widths[i] * 256);
-        }
+        int[] widths = {14, 18, 13, 24, 26, 30, 14, 34, 60, 34, 16, 36, 44, 30, 30};
+        List<String> cols = findingColumns();
+        header(sh, cols, widths, st);
         int r = 1;
         for (ReportContent.Row f : c.rows()) {
             Row row = sh.createRow(r++);
-            text(row, 0, f.severity(), st.severity(f.level()));
-            text(row, 1, f.rule(), st.wrap);
-            text(row, 2, f.article(), st.wrap);
-            text(row, 3, f.onderdeel(), st.wrap);
-            text(row, 4, f.focusgebied(), st.wrap);
-            text(row, 5, f.activity(), st.wrap);
-            text(row, 6, f.message(), st.wrap);
-            text(row, 7, f.location(), st.wrap);
-            money(row, 8, f.refused(), st.money);
-            text(row, 9, f.inputs(), st.wrap);
-            text(row, 10, f.computation(), st.wrap);
-            text(row, 11, f.outcome(), st.wrap);
-            text(row, 12, "", st.wrap);
+            text(row, 0, c.besluit.gemeente(), st.wrap);
+            text(row, 1, c.besluit.kenmerk(), st.wrap);
+            text(row, 2, f.severity(), st.severity(f.level()));
+            text(row, 3, f.rule(), st.wrap);
+            text(row, 4, f.article(), st.wrap);
+            text(row, 5, f.onderdeel(), st.wrap);
+            text(row, 6, f.focusgebied(), st.wrap);
+            text(row, 7, f.activity(), st.wrap);
+            text(row, 8, f.message(), st.wrap);
+            text(row, 9, f.location(), st.wrap);
+            money(row, 10, f.refused(), st.money);
+            text(row, 11, f.inputs(), st.wrap);
+            text(row, 12, f.computation(), st.wrap);
+            text(row, 13, f.outcome(), st.wrap);
+            text(row, 14, "", st.wrap);
+            fit(row, widths);
         }
-        sh.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, ReportContent.FINDING_COLUMNS.size() - 1));
-        sh.createFreezePane(0, 1);
+        table(sh, 0, r - 1, cols.size() - 1);
+    }
+
+    private static void activitiesSheet(XSSFSheet sh, ReportContent c, Styles st) {
+        List<Integer> years = c.years();
+        List<String> cols = new ArrayList<>(List.of("Gemeente", "Kenmerk", "Nr.", "Onderdeel", "Focusgebied",
+                "Activiteit", "Soort", "Omschrijving", "Onderbouwing"));
+        years.forEach(y -> cols.add("Begroting " + y));
+        cols.addAll(List.of("Begroting totaal", "Afgewezen", "Bevindingen", "Oordeel art. 12 (beoordelaar)"));
+        int[] widths = new int[cols.size()];
+        int[] fixed = {14, 18, 6, 28, 14, 32, 12, 50, 50};
+        System.arraycopy(fixed, 0, widths, 0, fixed.length);
+        for (int i = fixed.length; i < cols.size(); i++) {
+            widths[i] = 16;
+        }
+        widths[cols.size() - 2] = 60;
+        widths[cols.size() - 1] = 36;
+        header(sh, cols, widths, st);
+        int r = 1;
+        for (ReportContent.ActivityRow a : c.activities()) {
+            Row row = sh.createRow(r++);
+            text(row, 0, c.besluit.gemeente(), st.wrap);
+            text(row, 1, c.besluit.kenmerk(), st.wrap);
+            row.createCell(2).setCellValue(a.number());
+            row.getCell(2).setCellStyle(st.plain);
+            text(row, 3, a.onderdeel(), st.wrap);
+            text(row, 4, a.focusgebied(), st.wrap);
+            text(row, 5, a.name(), st.wrap);
+            text(row, 6, a.kind(), st.wrap);
+            text(row, 7, a.description(), st.wrap);
+            text(row, 8, a.onderbouwing(), st.wrap);
+            int col = 9;
+            for (Integer y : years) {
+                money(row, col++, a.budget().get(y), st.money);
+            }
+            money(row, col++, a.total(), st.money);
+            money(row, col++, a.refused(), st.money);
+            text(row, col++, a.findings(), st.wrap);
+            text(row, col, "", st.wrap);
+            fit(row, widths);
+        }
+        if (r == 1) {
+            text(sh.createRow(r++), 0, "Geen activiteiten in de aanvraag.", st.plain);
+        }
+        table(sh, 0, r - 1, cols.size() - 1);
     }
 
     private static void besluitSheet(XSSFSheet sh, ReportContent c, Styles st) {
         Besluit b = c.besluit;
         List<Integer> years = c.years();
-        int r = 0;
-        text(sh.createRow(r++), 0, "Besluit (concept) — kenmerk " + b.kenmerk(), st.title);
-        pair(sh.createRow(r++), "Gemeente", b.gemeente(), st);
-        pair(sh.createRow(r++), "Uitkomst", c.outcome(), st);
-        if (b.rejectedWhole() != null) {
-            pair(sh.createRow(r++), "Hele aanvraag afgewezen", b.rejectedWhole(), st);
-        }
-        pair(sh.createRow(r++), "Periode (art. 13, tweede lid, onder d)",
-                DutchDates.format(b.periodFrom()) + " t/m " + DutchDates.format(b.periodThrough()), st);
-        pair(sh.createRow(r++), "Beslissen uiterlijk (art. 13, eerste lid)", DutchDates.format(b.decisionDeadline()),
-                st);
-        r++;
-
-        List<String> cols = new java.util.ArrayList<>(List.of("Onderdeel", "Code", "Focusgebied", "Grondslag",
-                "Maximumartikel", "Aangevraagd", "Maximum (bijlage)", "Verleend", "Afgewezen", "Btw (raming)",
-                "Btw-component", "Uit te betalen"));
+        List<String> cols = new ArrayList<>(List.of("Gemeente", "Kenmerk", "Onderdeel", "Code", "Focusgebied",
+                "Grondslag", "Maximumartikel", "Aangevraagd", "Maximum (bijlage)", "Toegekend (incl. btw)", "Afgewezen",
+                "Btw (raming)", "Btw-component", "Verleend (excl. btw)"));
         for (Integer y : years) {
-            cols.add("Termijn " + y + " (incl. btw)");
+            cols.add("Toegekend " + y + " (incl. btw)");
         }
         for (Integer y : years) {
-            cols.add("Uit te betalen " + y);
+            cols.add("Voorschot " + y + " (excl. btw)");
         }
-        Row head = sh.createRow(r++);
-        for (int i = 0; i < cols.size(); i++) {
-            text(head, i, cols.get(i), st.header);
-            sh.setColumnWidth(i, (i == 0 ? 36 : i == 3 || i == 4 ? 26 : i == 1 ? 7 : i == 2 ? 14 : 17) * 256);
+        int[] widths = new int[cols.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = i == 0 ? 14 : i == 1 ? 18 : i == 2 ? 32 : i == 3 ? 7 : i == 4 ? 14 : i == 5 || i == 6 ? 26 : 17;
         }
+        header(sh, cols, widths, st);
+        int r = 1;
         for (OnderdeelBesluit o : b.onderdelen()) {
             Row row = sh.createRow(r++);
-            text(row, 0, Texts.capitalise(o.name()), st.wrap);
-            text(row, 1, o.onderdeel(), st.wrap);
-            text(row, 2, o.focusgebied(), st.wrap);
-            text(row, 3, o.legalBasis(), st.wrap);
-            text(row, 4, o.maximumArticle(), st.wrap);
-            money(row, 5, o.requested(), st.money);
-            money(row, 6, o.maximum(), st.money);
-            money(row, 7, o.granted(), st.money);
-            money(row, 8, o.refused(), st.money);
-            percent(row, 9, o.btwPercent(), st.percent);
-            money(row, 10, o.btwComponent(), st.money);
-            money(row, 11, o.payable(), st.money);
-            int col = 12;
+            text(row, 0, b.gemeente(), st.wrap);
+            text(row, 1, b.kenmerk(), st.wrap);
+            text(row, 2, Texts.capitalise(o.name()), st.wrap);
+            text(row, 3, o.onderdeel(), st.wrap);
+            text(row, 4, o.focusgebied(), st.wrap);
+            text(row, 5, o.legalBasis(), st.wrap);
+            text(row, 6, o.maximumArticle(), st.wrap);
+            money(row, 7, o.requested(), st.money);
+            money(row, 8, o.maximum(), st.money);
+            money(row, 9, o.granted(), st.money);
+            money(row, 10, o.refused(), st.money);
+            percent(row, 11, o.btwPercent(), st.percent);
+            money(row, 12, o.btwComponent(), st.money);
+            money(row, 13, o.payable(), st.money);
+            int col = 14;
             for (Integer y : years) {
                 money(row, col++, o.installments() == null ? null : o.installments().get(y), st.money);
             }
             for (Integer y : years) {
                 money(row, col++, o.payableInstallments() == null ? null : o.payableInstallments().get(y), st.money);
             }
+            fit(row, widths);
         }
+        int lastDataRow = r - 1;
         // totals come from the Besluit (values, not formulas: the sheet must not compute anything itself)
         Row total = sh.createRow(r++);
-        text(total, 0, "Totaal", st.totalText);
-        money(total, 5, b.totalRequested(), st.totalMoney);
-        money(total, 7, b.totalGranted(), st.totalMoney);
-        money(total, 8, b.totalRefused(), st.totalMoney);
-        money(total, 10, b.totalBtw(), st.totalMoney);
-        money(total, 11, b.totalPayable(), st.totalMoney);
-        int col = 12 + years.size();
+        text(total, 2, "Totaal", st.totalText);
+        money(total, 7, b.totalRequested(), st.totalMoney);
+        money(total, 9, b.totalGranted(), st.totalMoney);
+        money(total, 10, b.totalRefused(), st.totalMoney);
+        money(total, 12, b.totalBtw(), st.totalMoney);
+        money(total, 13, b.totalPayable(), st.totalMoney);
+        int col = 14 + years.size();
         for (Integer y : years) {
             money(total, col++, b.payableInstallments() == null ? null : b.payableInstallments().get(y),
                     st.totalMoney);
         }
+        table(sh, 0, Math.max(1, lastDataRow), cols.size() - 1);
         r++;
 
-        text(sh.createRow(r++), 0, "Afgewezen delen (art. 13, derde lid)", st.title);
+        text(sh.createRow(r++), 2, "Afgewezen delen (art. 13, derde lid)", st.title);
         Row rh = sh.createRow(r++);
-        List<String> rcols = List.of("Onderdeel", "Code", "Focusgebied", "Activiteit", "Niet toegekend",
-                "Reden", "Artikel", "Regel");
+        List<String> rcols = List.of("Gemeente", "Kenmerk", "Onderdeel", "Code", "Focusgebied", "Activiteit",
+                "Niet toegekend", "Reden", "Artikel", "Regel");
+        int[] rwidths = {14, 18, 32, 7, 14, 26, 17, 60, 26, 26};
         for (int i = 0; i < rcols.size(); i++) {
             text(rh, i, rcols.get(i), st.header);
         }
@@ -176,49 +243,55 @@ public final class ReportXlsxWriter {
             for (Refusal f : Dutch.orEmpty(o.refusals())) {
                 Row row = sh.createRow(r++);
                 refusals++;
-                text(row, 0, Texts.capitalise(o.name()), st.wrap);
-                text(row, 1, o.onderdeel(), st.wrap);
-                text(row, 2, o.focusgebied(), st.wrap);
-                text(row, 3, c.activity(f.activity()), st.wrap);
-                money(row, 4, f.amount(), st.money);
-                text(row, 5, f.reason(), st.wrap);
-                text(row, 6, f.article(), st.wrap);
-                text(row, 7, f.rule(), st.wrap);
+                text(row, 0, b.gemeente(), st.wrap);
+                text(row, 1, b.kenmerk(), st.wrap);
+                text(row, 2, Texts.capitalise(o.name()), st.wrap);
+                text(row, 3, o.onderdeel(), st.wrap);
+                text(row, 4, o.focusgebied(), st.wrap);
+                text(row, 5, c.activity(f.activity()), st.wrap);
+                money(row, 6, f.amount(), st.money);
+                text(row, 7, f.reason(), st.wrap);
+                text(row, 8, f.article(), st.wrap);
+                text(row, 9, f.rule(), st.wrap);
+                fit(row, rwidths);
             }
         }
         if (refusals == 0) {
-            text(sh.createRow(r), 0, "Geen", st.wrap);
+            text(sh.createRow(r), 2, "Geen", st.wrap);
         }
     }
 
     private static void summarySheet(XSSFSheet sh, ReportContent c, Styles st) {
-        sh.setColumnWidth(0, 34 * 256);
-        sh.setColumnWidth(1, 28 * 256);
-        sh.setColumnWidth(2, 26 * 256);
-        sh.setColumnWidth(3, 70 * 256);
-        sh.setColumnWidth(4, 34 * 256);
-        sh.setColumnWidth(5, 30 * 256);
-        int r = 0;
-        text(sh.createRow(r++), 0, "Samenvatting — " + c.regeling.title(), st.title);
-        for (String[] p : c.summary()) {
-            pair(sh.createRow(r++), p[0], p[1], st);
+        int[] widths = {40, 70, 26, 70, 34, 30};
+        for (int i = 0; i < widths.length; i++) {
+            sh.setColumnWidth(i, widths[i] * 256);
         }
-        r++;
-        text(sh.createRow(r++), 0, "Bedragen (inclusief btw, tenzij anders vermeld)", st.title);
+        Row head = sh.createRow(0);
+        text(head, 0, "Gegeven", st.header);
+        text(head, 1, "Waarde", st.header);
+        int r = 1;
+        for (ReportContent.Item p : c.summary()) {
+            Row row = sh.createRow(r++);
+            text(row, 0, p.label(), st.label);
+            value(row, 1, p.value(), st);
+            fit(row, widths);
+        }
         for (Map.Entry<String, BigDecimal> t : c.totals()) {
             Row row = sh.createRow(r++);
             text(row, 0, t.getKey(), st.label);
             money(row, 1, t.getValue(), st.money);
         }
+        table(sh, 0, r - 1, 1);
         r++;
         text(sh.createRow(r++), 0, "Waarschuwingen om af te handelen vóór ondertekening", st.title);
-        Row head = sh.createRow(r++);
+        Row wh = sh.createRow(r++);
         List<String> cols = List.of("Nr.", "Regel", "Artikel", "Melding", "Vindplaats", "Afgehandeld (beoordelaar)");
         for (int i = 0; i < cols.size(); i++) {
-            text(head, i, cols.get(i), st.header);
+            text(wh, i, cols.get(i), st.header);
         }
         List<ReportContent.Row> open = c.openWarnings();
         int n = 0;
+        int[] wwidths = {40, 70, 26, 70, 34, 30};
         for (ReportContent.Row w : open) {
             Row row = sh.createRow(r++);
             row.createCell(0).setCellValue(++n);
@@ -227,10 +300,61 @@ public final class ReportXlsxWriter {
             text(row, 3, w.message(), st.wrap);
             text(row, 4, w.location(), st.wrap);
             text(row, 5, "", st.wrap);
+            fit(row, wwidths);
         }
         if (open.isEmpty()) {
             text(sh.createRow(r), 0, "Geen waarschuwingen.", st.wrap);
         }
+    }
+
+    // ------------------------------------------------------------------ layout
+
+    private static void header(XSSFSheet sh, List<String> cols, int[] widths, Styles st) {
+        Row head = sh.createRow(0);
+        for (int i = 0; i < cols.size(); i++) {
+            text(head, i, cols.get(i), st.header);
+            sh.setColumnWidth(i, widths[i] * 256);
+        }
+        fit(head, widths);
+    }
+
+    /**
+     * A table whose header is {@code headerRow}: filter over the header and data rows, the header frozen and
+     * repeated on every printed page, landscape A4 fitted to one page wide.
+     */
+    private static void table(XSSFSheet sh, int headerRow, int lastRow, int lastCol) {
+        sh.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, lastRow), 0, lastCol));
+        sh.createFreezePane(0, headerRow + 1);
+        sh.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+        PrintSetup ps = sh.getPrintSetup();
+        ps.setLandscape(true);
+        ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        ps.setFitWidth((short) 1);
+        ps.setFitHeight((short) 0);
+        sh.setFitToPage(true);
+        sh.setAutobreaks(true);
+    }
+
+    /**
+     * Excel does not grow a row for wrapped text written by a program: without an explicit height, long text
+     * overlaps the next row. The height is estimated from the text: lines per cell at the column's width in
+     * characters (on the generous side: a cut-off line is worse than some white space).
+     */
+    static void fit(Row row, int[] widths) {
+        int lines = 1;
+        for (Cell cell : row) {
+            if (cell.getCellType() != CellType.STRING || !cell.getCellStyle().getWrapText()) {
+                continue;
+            }
+            int col = cell.getColumnIndex();
+            int chars = Math.max(4, (col < widths.length ? widths[col] : 10) - 2);
+            int n = 0;
+            for (String line : cell.getStringCellValue().split("\\R", -1)) {
+                n += Math.max(1, (line.length() + chars - 1) / chars);
+            }
+            lines = Math.max(lines, n);
+        }
+        row.setHeightInPoints(Math.min(MAX_ROW_POINTS, lines * LINE_POINTS));
     }
 
     // ------------------------------------------------------------------ cells
@@ -241,9 +365,17 @@ public final class ReportXlsxWriter {
         cell.setCellStyle(style);
     }
 
-    private static void pair(Row row, String label, String value, Styles st) {
-        text(row, 0, label, st.label);
-        text(row, 1, value, st.plain);
+    /** A summary value as its own cell type: a date cell, an amount, or text. */
+    private static void value(Row row, int col, Object value, Styles st) {
+        if (value instanceof LocalDate d) {
+            Cell cell = row.createCell(col);
+            cell.setCellValue(d);
+            cell.setCellStyle(st.date);
+        } else if (value instanceof BigDecimal b) {
+            money(row, col, b, st.money);
+        } else {
+            text(row, col, value == null ? "" : value.toString(), st.wrap);
+        }
     }
 
     /** Excel stores numbers as doubles; euro amounts with cents are exact enough there for display and sums. */
@@ -283,6 +415,7 @@ public final class ReportXlsxWriter {
         final XSSFCellStyle wrap;
         final XSSFCellStyle money;
         final XSSFCellStyle percent;
+        final XSSFCellStyle date;
         final XSSFCellStyle totalText;
         final XSSFCellStyle totalMoney;
         final XSSFCellStyle afwijzing;
@@ -324,6 +457,11 @@ public final class ReportXlsxWriter {
             money.setDataFormat(euro);
             money.setVerticalAlignment(VerticalAlignment.TOP);
             money.setAlignment(HorizontalAlignment.RIGHT);
+
+            date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("d-m-yyyy"));
+            date.setVerticalAlignment(VerticalAlignment.TOP);
+            date.setAlignment(HorizontalAlignment.LEFT);
 
             percent = wb.createCellStyle();
             percent.setDataFormat(pct);

@@ -86,7 +86,7 @@ class BesluitCalculatorTest {
         assertAmount("836.042,25", b.totalBtw());
         assertAmount("68.059.161,75", b.totalPayable());
         assertEquals(years("2023", "9.531.900,15", "2024", "28.306.553,30", "2025", "30.220.708,30"), b.payableInstallments());
-        assertEquals("KW-GM0599-0123456789", b.kenmerk());
+        assertEquals("KW-2023-GM0599-V", b.kenmerk());
         assertEquals(LocalDate.of(2023, 12, 23), b.decisionDeadline());
         assertEquals(LocalDate.of(2023, 1, 1), b.periodFrom());
         assertEquals(LocalDate.of(2025, 12, 31), b.periodThrough());
@@ -235,11 +235,18 @@ class BesluitCalculatorTest {
     }
 
     @Test
-    void kenmerkComesFromTheGemeenteAndTheUploadHash() {
+    void kenmerkIdentifiesTheCaseNotTheUpload() {
         Aanvraag unknown = AanvraagBuilder.aanvraag("Amersfoort", "GM0307", "Kruiskamp").sha256("abcdef9876543210").build();
-        assertEquals("KW-ONBEKEND-ABCDEF9876", besluit(unknown).kenmerk());
+        assertEquals("KW-2023-GM0307-V", besluit(unknown).kenmerk());
         Aanvraag byCode = AanvraagBuilder.aanvraag(null, "363", "Zuidoost").sha256("ffffffffff00").build();
-        assertEquals("KW-GM0363-FFFFFFFFFF", besluit(byCode).kenmerk());
+        assertEquals("KW-2023-GM0363-V", besluit(byCode).kenmerk());
+        // the same aanvraag as another upload (other bytes) keeps its kenmerk
+        Aanvraag again = AanvraagBuilder.aanvraag(null, "363", "Zuidoost").sha256("0123456789ab").build();
+        assertEquals(besluit(byCode).kenmerk(), besluit(again).kenmerk());
+        // a wijziging in the second window of art. 10, derde lid
+        Aanvraag wijziging = AanvraagBuilder.aanvraag("Rotterdam", "GM0599", "Zuid")
+                .wijziging(LocalDate.of(2024, 10, 1), "KW-2023-GM0599-V").build();
+        assertEquals("KW-2023-GM0599-W2", besluit(wijziging).kenmerk());
     }
 
     @Test

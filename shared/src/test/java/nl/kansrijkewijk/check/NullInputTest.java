@@ -28,7 +28,7 @@ class NullInputTest {
         assertEquals(4, Checks.of(f, "VERKLARING-ONTBREEKT").size());
         Besluit b = new BesluitCalculator().calculate(a, Checks.TRANCHE_1, f);
         assertEquals(List.of(), b.onderdelen());
-        assertEquals("KW-ONBEKEND-0000000000", b.kenmerk());
+        assertEquals("KW-2023-GM0000-V", b.kenmerk(), "no gemeente, no code: the placeholder code of Kenmerk");
     }
 
     @Test

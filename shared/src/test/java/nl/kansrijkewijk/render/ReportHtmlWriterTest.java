@@ -32,10 +32,29 @@ class ReportHtmlWriterTest {
                 "no external resources");
         assertTrue(dom.getElementsByTagName("caption").getLength() >= 3, "captioned tables");
         assertTrue(html.contains("<th scope=\"col\">Ernst</th>"), "column headers");
+        // the trail is folded, words break only between words, and the vindplaats links to the page of the upload
+        long withTrail = c.findings().stream().filter(f -> f.trail() != null && (!f.trail().inputs().isEmpty()
+                || !f.trail().computation().isEmpty() || f.trail().outcome() != null)).count();
+        assertTrue(withTrail > 0);
+        assertEquals(withTrail, dom.getElementsByTagName("details").getLength(), "each trail folded in details");
+        assertFalse(html.contains("overflow-wrap:anywhere") || html.contains("word-break:break-all"), "no mid-word breaks");
+        assertTrue(html.contains("href=\"aanvraag-amsterdam.pdf#page="), "vindplaats links to the page");
+        // no column that is empty for every row: each header has at least one non-empty cell below it
+        var table = (org.w3c.dom.Element) dom.getElementsByTagName("table").item(1);
+        var heads = table.getElementsByTagName("thead").item(0).getChildNodes().item(0).getChildNodes();
+        var bodyRows = ((org.w3c.dom.Element) table.getElementsByTagName("tbody").item(0)).getElementsByTagName("tr");
+        for (int col = 0; col < heads.getLength(); col++) {
+            boolean filled = false;
+            for (int r = 0; r < bodyRows.getLength(); r++) {
+                var cells = bodyRows.item(r).getChildNodes();
+                filled |= !cells.item(col).getTextContent().isBlank();
+            }
+            assertTrue(filled, "column " + heads.item(col).getTextContent() + " is not empty");
+        }
         assertTrue(html.contains("€ 50.000"), "refused amount");
         assertTrue(html.contains("€ 14.327.051,75"), "payable");
         // afwijzingen first
-        assertTrue(html.indexOf("BTW-COMPENSABEL") < html.indexOf("TERMIJN-JAAR</td>"));
+        assertTrue(html.indexOf("BTW-COMPENSABEL</span>") < html.indexOf("TERMIJN-JAAR</span>"));
     }
 
     @Test
