@@ -14,6 +14,7 @@ import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import nl.kansrijkewijk.config.AfzenderLoader;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.besluit.Besluit;
 import nl.kansrijkewijk.check.Finding;
@@ -47,7 +48,7 @@ public final class BeschikkingVariants {
 
     public static String xhtml(Besluit besluit, Aanvraag aanvraag, List<Finding> findings, Regeling regeling,
                                List<String> motivering, Vaststelling vaststelling) {
-        String concept = BeschikkingHtml.build(besluit, aanvraag, findings, regeling);
+        String concept = BeschikkingHtml.build(besluit, aanvraag, findings, regeling, AfzenderLoader.standard());
         if ((motivering == null || motivering.isEmpty()) && vaststelling == null) {
             return concept;
         }
@@ -61,7 +62,7 @@ public final class BeschikkingVariants {
         return serialise(doc);
     }
 
-    /** The PDF of such an XHTML, dated on {@code date} (PDF/A-3a, PDF/UA-1 as the concept). */
+    /** The PDF of such an XHTML, dated on {@code date} (PDF/A-2a, PDF/UA-1 as the concept). */
     public static byte[] pdf(String xhtml, LocalDate date) {
         return AccessiblePdf.render(xhtml, date);
     }

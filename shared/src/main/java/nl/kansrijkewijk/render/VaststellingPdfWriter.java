@@ -6,7 +6,7 @@ import nl.kansrijkewijk.verantwoording.Vaststelling;
 
 /**
  * Writes concept-vaststellingsbeschikking.pdf (art. 15; terugvordering in the same letter, see {@link VaststellingHtml}):
- * PDF/A-3a and PDF/UA-1 like the verleningsbeschikking, "CONCEPT" on every page, dated by the receipt of the last
+ * PDF/A-2a and PDF/UA-1 like the verleningsbeschikking, "CONCEPT" on every page, dated by the receipt of the last
  * verantwoording (else the end of the bestedingstermijn) so the same dossier gives the same bytes.
  */
 public final class VaststellingPdfWriter {

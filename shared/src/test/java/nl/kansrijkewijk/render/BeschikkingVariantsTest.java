@@ -35,7 +35,7 @@ class BeschikkingVariantsTest {
         int motivering = text.indexOf("Aanvullende motivering");
         int bezwaar = text.indexOf("Bezwaar");
         assertTrue(motivering > 0 && motivering < bezwaar && text.contains("Een alinea van de beoordelaar."), text);
-        assertEquals(List.of(), VeraPdf.failures(pdf, PDFAFlavour.PDFA_3_A));
+        assertEquals(List.of(), VeraPdf.failures(pdf, PDFAFlavour.PDFA_2_A));
         assertEquals(List.of(), VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1));
         assertArrayEquals(pdf, BeschikkingVariants.pdf(xhtml, v.datum()));
         byte[] docx = BeschikkingDocx.write(xhtml, v.datum());
