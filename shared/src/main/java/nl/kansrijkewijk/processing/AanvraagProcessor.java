@@ -1,5 +1,6 @@
 package nl.kansrijkewijk.processing;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -52,8 +53,17 @@ public final class AanvraagProcessor implements DocumentProcessor {
         this.reportHtml = new ReportHtmlWriter();
     }
 
-    /** Reads and judges one upload; never throws for bad input. */
+    /** Reads and judges one upload without a known date of receipt (the typed date is used, and said so). */
     public Evaluation evaluate(String documentName, byte[] content) {
+        return evaluate(content, Receipt.ofName(documentName));
+    }
+
+    /**
+     * Reads and judges one upload; never throws for bad input. The receipt's date (Europe/Amsterdam) decides the
+     * timeliness of art. 10(1) and 10(3) and the regeling version; without one, the date typed on the form does.
+     */
+    public Evaluation evaluate(byte[] content, Receipt receipt) {
+        String documentName = receipt.documentName();
         String sha256 = Sha256.hex(content);
         ReadResult read;
         try {
@@ -64,13 +74,15 @@ public final class AanvraagProcessor implements DocumentProcessor {
             return new Evaluation(documentName, sha256, null, null, List.of(), null, e.userMessage());
         }
         Aanvraag aanvraag = read.aanvraag();
-        Regeling regeling = aanvraag.submissionDate() == null
+        LocalDate receivedOn = receipt.receivedOn();
+        LocalDate date = receivedOn != null ? receivedOn : aanvraag.submissionDate();
+        Regeling regeling = date == null
                 ? catalogus.first()
-                : catalogus.inForceOn(aanvraag.submissionDate()).orElse(catalogus.first());
+                : catalogus.inForceOn(date).orElse(catalogus.first());
         List<Finding> findings = new ArrayList<>(read.findings());
-        findings.addAll(checker.check(aanvraag, regeling));
+        findings.addAll(checker.check(aanvraag, regeling, receivedOn));
         findings.sort(FindingOrder.comparator(aanvraag, regeling));
-        Besluit besluit = calculator.calculate(aanvraag, regeling, findings);
+        Besluit besluit = calculator.calculate(aanvraag, regeling, findings, receivedOn, null);
         return new Evaluation(documentName, sha256, aanvraag, regeling, List.copyOf(findings), besluit, null);
     }
 

@@ -198,7 +198,7 @@ final class BeschikkingHtml {
             motivering();
         }
 
-        if (b.totalGranted().signum() == 0) {
+        if (b.totalGrantedInclBtw().signum() == 0) {
             return; // nothing granted: no payments, no verantwoording, no obligations
         }
         h2("Voorschot en betaling (artikel 13, vierde lid)");
@@ -211,34 +211,50 @@ final class BeschikkingHtml {
         obligations(groups);
     }
 
+    /**
+     * The dictum (toelichting bij artikel 2: the uitkering is granted exclusief btw; the btw component is paid into
+     * the BTW-compensatiefonds; art. 13(4): the voorschot is 100 % of the granted amount).
+     */
     private void decisionSentence() {
-        String total = Money.format(b.totalGranted());
         String period = "voor de periode van " + DutchDates.format(b.periodFrom()) + " tot en met "
                 + DutchDates.format(b.periodThrough());
         StringBuilder s = new StringBuilder();
-        if (b.totalGranted().signum() == 0) {
+        if (b.wijziging() != null && b.wijziging().refused()) {
+            s.append("Ik wijs uw aanvraag tot wijziging af. De verleningsbeschikking")
+                    .append(previousKenmerk() == null ? "" : " met kenmerk " + previousKenmerk())
+                    .append(" blijft ongewijzigd: de specifieke uitkering blijft ").append(Money.format(b.totalGranted()))
+                    .append(" (exclusief btw) ").append(period).append(". De gevraagde wijziging van ")
+                    .append(b.wijziging().totalChangeInclBtw().signum() < 0 ? "−" : "")
+                    .append(Money.format(b.wijziging().totalChangeInclBtw().abs()))
+                    .append(" (inclusief btw) ken ik niet toe (zie paragraaf 3).");
+            x.element("p", null, s.toString());
+            return;
+        }
+        if (b.totalGrantedInclBtw().signum() == 0) {
             s.append("Ik verleen de gemeente ").append(gemeente(b)).append(" geen specifieke uitkering: ")
                     .append("ik wijs de aanvraag voor alle onderdelen af (zie paragraaf 3).");
-        } else if (b.kind() == AanvraagKind.WIJZIGING) {
+            x.element("p", null, s.toString());
+            return;
+        }
+        String granted = Money.format(b.totalGranted());
+        if (b.kind() == AanvraagKind.WIJZIGING) {
             s.append("Ik wijzig de verleningsbeschikking met kenmerk ").append(previousKenmerk())
                     .append(". Na deze wijziging bedraagt de specifieke uitkering aan de gemeente ")
-                    .append(gemeente(b)).append(' ').append(total).append(" (inclusief btw), ").append(period)
-                    .append(". Deze beschikking vervangt de bedragen, termijnen en onderdelen van de "
-                            + "verleningsbeschikking; de overige inhoud daarvan blijft van kracht.");
+                    .append(gemeente(b)).append(' ').append(granted).append(" (exclusief btw), ").append(period)
+                    .append(". Deze beschikking wijzigt de bedragen en termijnen van de verleningsbeschikking; al "
+                            + "betaalde termijnen blijven betaald en de overige inhoud blijft van kracht.");
         } else {
             s.append("Ik verleen de gemeente ").append(gemeente(b)).append(" een specifieke uitkering van ")
-                    .append(total).append(" (inclusief btw), ").append(period).append('.');
+                    .append(granted).append(" (exclusief btw), ").append(period).append('.');
         }
-        if (b.totalGranted().signum() > 0 && b.totalRefused() != null && b.totalRefused().signum() > 0) {
-            s.append(" U vroeg ").append(Money.format(b.totalRequested())).append(" aan; voor ")
+        if (b.totalRefused() != null && b.totalRefused().signum() > 0) {
+            s.append(" U vroeg ").append(Money.format(b.totalRequested())).append(" (inclusief btw) aan; voor ")
                     .append(Money.format(b.totalRefused())).append(" wijs ik uw aanvraag af (zie paragraaf 3).");
         }
         x.element("p", null, s.toString());
-        if (b.totalGranted().signum() == 0) {
-            return;
-        }
-        x.element("p", null, "Na aftrek van de geraamde btw-component van " + Money.format(b.totalBtw())
-                + " betaal ik u " + Money.format(b.totalPayable()) + " als voorschot in jaarlijkse termijnen uit "
+        x.element("p", null, "Daarnaast is een btw-component van " + Money.format(b.totalBtw())
+                + " geraamd; die stort ik in het BTW-compensatiefonds. Het voorschot bedraagt 100 procent van het "
+                + "verleende bedrag, " + Money.format(b.totalVoorschot()) + ", en wordt in jaarlijkse termijnen betaald "
                 + "(zie paragraaf " + (b.totalRefused() != null && b.totalRefused().signum() > 0 ? 4 : 3) + ").");
     }
 
@@ -253,7 +269,7 @@ final class BeschikkingHtml {
         }
         th("Aangevraagd", w);
         th("Maximum (bijlage)", w);
-        th("Verleend", w);
+        th("Toegekend incl. btw", w);
         th("Afgewezen", w);
         x.raw("</tr></thead><tbody>");
         BigDecimal previousTotal = Money.ZERO;
@@ -268,7 +284,7 @@ final class BeschikkingHtml {
             }
             td(Money.format(o.requested()));
             td(o.maximum() == null ? "niet in bijlage" : Money.format(o.maximum()));
-            td(Money.format(o.granted()));
+            td(Money.format(o.grantedInclBtw()));
             td(Money.format(o.refused()));
             x.raw("</tr>");
         }
@@ -278,7 +294,7 @@ final class BeschikkingHtml {
         }
         td(Money.format(b.totalRequested()));
         td("");
-        td(Money.format(b.totalGranted()));
+        td(Money.format(b.totalGrantedInclBtw()));
         td(Money.format(b.totalRefused()));
         x.raw("</tr></tbody></table>");
         tableClose();
@@ -321,12 +337,12 @@ final class BeschikkingHtml {
             BigDecimal[] acc = o.focusgebied() == null ? shared
                     : perFg.computeIfAbsent(o.focusgebied(), k -> new BigDecimal[] {Money.ZERO, Money.ZERO});
             acc[0] = acc[0].add(nz(o.requested()));
-            acc[1] = acc[1].add(nz(o.granted()));
+            acc[1] = acc[1].add(nz(o.grantedInclBtw()));
         }
-        tableOpen(focusgebieden.size() + 2, "Verleend bedrag per focusgebied");
+        tableOpen(focusgebieden.size() + 2, "Toegekend bedrag per focusgebied (inclusief btw)");
         th("Focusgebied", "w52");
         th("Aangevraagd", "num w22");
-        th("Verleend", "num w26");
+        th("Toegekend incl. btw", "num w26");
         x.raw("</tr></thead><tbody>");
         for (Map.Entry<String, BigDecimal[]> e : perFg.entrySet()) {
             x.raw("<tr><th scope=\"row\">").text(e.getKey()).raw("</th>");
@@ -343,7 +359,7 @@ final class BeschikkingHtml {
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
         td(Money.format(b.totalRequested()));
-        td(Money.format(b.totalGranted()));
+        td(Money.format(b.totalGrantedInclBtw()));
         x.raw("</tr></tbody></table>");
         tableClose();
     }
@@ -473,13 +489,13 @@ final class BeschikkingHtml {
                 + "bijlage bij de regeling zijn genoemd. Wordt minder verleend dan het maximum, dan zijn de "
                 + "termijnen naar verhouding lager; afrondingsverschillen vallen in de laatste termijn.");
         List<Integer> years = years(groups);
-        tableOpen(groups.size() + 1, "Verleend bedrag per jaar (inclusief btw)");
+        tableOpen(groups.size() + 1, "Toegekend bedrag per jaar inclusief btw (termijnen van de bijlage)");
         yearHeader(years);
         x.raw("</tr></thead><tbody>");
         for (OnderdeelBesluit o : groups) {
-            installmentRow(o, o.installments(), o.granted(), years);
+            installmentRow(o, o.installmentsInclBtw(), o.grantedInclBtw(), years);
         }
-        totalRow(years, groups, OnderdeelBesluit::installments, b.totalGranted());
+        totalRow(years, groups, OnderdeelBesluit::installmentsInclBtw, b.totalGrantedInclBtw());
         x.raw("</tbody></table>");
         tableClose();
 
@@ -489,44 +505,44 @@ final class BeschikkingHtml {
                 + "toelichting bij artikel 2 aangeeft, is de btw-component geraamd op 5 procent van de uitkering, "
                 + "en op 0 procent voor school en omgeving en ontwikkeling van het jonge kind (btw-vrijstellingen "
                 + "voor onderwijsinstellingen). De btw-component van in totaal " + Money.format(b.totalBtw())
-                + " breng ik in mindering op het uit te betalen bedrag; dit bedrag wordt gestort in het "
+                + " maakt geen deel uit van het verleende bedrag; dit bedrag wordt gestort in het "
                 + "BTW-compensatiefonds. U kunt op grond van de Wet op het BTW-compensatiefonds een beroep doen "
                 + "op teruggave van de betaalde btw.");
-        tableOpen(groups.size() + 1, "Btw-component en uit te betalen bedrag per onderdeel");
+        tableOpen(groups.size() + 1, "Btw-component en verleend bedrag per onderdeel");
         th("Onderdeel", "w38");
-        th("Verleend", "num w17");
+        th("Toegekend incl. btw", "num w17");
         th("Btw (raming)", "num w12");
         th("Btw-component", "num w16");
-        th("Uit te betalen", "num w17");
+        th("Verleend excl. btw", "num w17");
         x.raw("</tr></thead><tbody>");
         for (OnderdeelBesluit o : groups) {
             x.raw("<tr><th scope=\"row\">").text(Dutch.groupLabel(o)).raw("</th>");
-            td(Money.format(o.granted()));
+            td(Money.format(o.grantedInclBtw()));
             td(Dutch.percent(o.btwPercent()));
             td(Money.format(o.btwComponent()));
-            td(Money.format(o.payable()));
+            td(Money.format(o.granted()));
             x.raw("</tr>");
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
-        td(Money.format(b.totalGranted()));
+        td(Money.format(b.totalGrantedInclBtw()));
         td("");
         td(Money.format(b.totalBtw()));
-        td(Money.format(b.totalPayable()));
+        td(Money.format(b.totalGranted()));
         x.raw("</tr></tbody></table>");
         tableClose();
 
-        tableOpen(groups.size() + 1, "Uit te betalen voorschot per jaar (na aftrek van btw)");
+        tableOpen(groups.size() + 1, "Voorschot per jaar (100 procent van het verleende bedrag, exclusief btw)");
         yearHeader(years);
         x.raw("</tr></thead><tbody>");
         for (OnderdeelBesluit o : groups) {
-            installmentRow(o, o.payableInstallments(), o.payable(), years);
+            installmentRow(o, o.installments(), o.granted(), years);
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
         for (Integer y : years) {
-            td(Money.format(b.payableInstallments() == null ? null
-                    : b.payableInstallments().getOrDefault(y, Money.ZERO)));
+            td(Money.format(b.installments() == null ? null
+                    : b.installments().getOrDefault(y, Money.ZERO)));
         }
-        td(Money.format(b.totalPayable()));
+        td(Money.format(b.totalGranted()));
         x.raw("</tr></tbody></table>");
         tableClose();
         if (b.kind() == AanvraagKind.WIJZIGING) {
@@ -611,11 +627,11 @@ final class BeschikkingHtml {
         th("Nr.", "w6");
         th("Onderdeel", "w44");
         th("Focusgebied", "w30");
-        th("Verleend", "num w20");
+        th("Verleend excl. btw", "num w20");
         x.raw("</tr></thead><tbody>");
         int n = 0;
         for (OnderdeelBesluit o : groups) {
-            if (o.granted() == null || o.granted().signum() == 0) {
+            if (o.grantedInclBtw() == null || o.grantedInclBtw().signum() == 0) {
                 continue;
             }
             n++;
@@ -646,7 +662,7 @@ final class BeschikkingHtml {
         x.raw("<ul>");
         List<String> seen = new ArrayList<>();
         for (OnderdeelBesluit o : groups) {
-            if (o.granted() == null || o.granted().signum() == 0 || seen.contains(o.onderdeel())) {
+            if (o.grantedInclBtw() == null || o.grantedInclBtw().signum() == 0 || seen.contains(o.onderdeel())) {
                 continue;
             }
             seen.add(o.onderdeel());
@@ -761,12 +777,12 @@ final class BeschikkingHtml {
             groupHeader(o, true);
             x.raw("</th>");
             td(Money.format(o.requested()));
-            td(Money.format(nz(o.requested()).subtract(nz(o.granted()))));
+            td(Money.format(nz(o.requested()).subtract(nz(o.grantedInclBtw()))));
             x.raw("</tr>");
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
         td(Money.format(b.totalRequested()));
-        td(Money.format(b.totalRequested().subtract(nz(b.totalGranted()))));
+        td(Money.format(b.totalRequested().subtract(nz(b.totalGrantedInclBtw()))));
         x.raw("</tr></tbody></table>");
         tableClose();
     }
@@ -857,7 +873,7 @@ final class BeschikkingHtml {
     /** Groups with something requested or granted; empty groups would only be noise in the letter. */
     private List<OnderdeelBesluit> shownGroups() {
         return b.onderdelen().stream()
-                .filter(o -> nz(o.requested()).signum() != 0 || nz(o.granted()).signum() != 0)
+                .filter(o -> nz(o.requested()).signum() != 0 || nz(o.grantedInclBtw()).signum() != 0)
                 .toList();
     }
 
@@ -869,8 +885,8 @@ final class BeschikkingHtml {
     private List<Integer> years(List<OnderdeelBesluit> groups) {
         java.util.TreeSet<Integer> ys = new java.util.TreeSet<>(r.years());
         for (OnderdeelBesluit o : groups) {
-            if (o.installments() != null) {
-                ys.addAll(o.installments().keySet());
+            if (o.installmentsInclBtw() != null) {
+                ys.addAll(o.installmentsInclBtw().keySet());
             }
         }
         return List.copyOf(ys);

@@ -156,7 +156,7 @@ public final class ReportHtmlWriter {
         }
         x.raw("<table><caption>Per onderdeel (per focusgebied waar de bijlage splitst)</caption><thead><tr>");
         for (String col : List.of("Onderdeel", "Focusgebied", "Grondslag", "Aangevraagd", "Maximum (bijlage)",
-                "Verleend", "Afgewezen", "Btw (raming)", "Btw-component", "Uit te betalen")) {
+                "Toegekend incl. btw", "Afgewezen", "Btw (raming)", "Btw-component (BTW-compensatiefonds)", "Verleend excl. btw (voorschot)")) {
             x.raw(List.of("Onderdeel", "Focusgebied", "Grondslag").contains(col) ? "<th scope=\"col\">"
                     : "<th scope=\"col\" class=\"num\">").text(col).raw("</th>");
         }
@@ -167,48 +167,48 @@ public final class ReportHtmlWriter {
             x.element("td", null, nz(o.focusgebied()));
             x.element("td", null, nz(o.legalBasis()) + (o.maximumArticle() == null ? "" : "; maximum: "
                     + o.maximumArticle()));
-            for (BigDecimal v : new BigDecimal[] {o.requested(), o.maximum(), o.granted(), o.refused()}) {
+            for (BigDecimal v : new BigDecimal[] {o.requested(), o.maximum(), o.grantedInclBtw(), o.refused()}) {
                 x.element("td", "num", Money.format(v));
             }
             x.element("td", "num", Dutch.percent(o.btwPercent()));
             x.element("td", "num", Money.format(o.btwComponent()));
-            x.element("td", "num", Money.format(o.payable()));
+            x.element("td", "num", Money.format(o.granted()));
             x.raw("</tr>");
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th><td></td><td></td>");
         x.element("td", "num", Money.format(b.totalRequested())).element("td", "num", "")
-                .element("td", "num", Money.format(b.totalGranted()))
+                .element("td", "num", Money.format(b.totalGrantedInclBtw()))
                 .element("td", "num", Money.format(b.totalRefused())).element("td", "num", "")
-                .element("td", "num", Money.format(b.totalBtw())).element("td", "num", Money.format(b.totalPayable()));
+                .element("td", "num", Money.format(b.totalBtw())).element("td", "num", Money.format(b.totalGranted()));
         x.raw("</tr></tbody></table>");
 
-        x.raw("<table><caption>Termijnen: verleend (inclusief btw) en uit te betalen per jaar</caption><thead><tr>")
+        x.raw("<table><caption>Termijnen: toegekend inclusief btw (bijlage) en voorschot exclusief btw per jaar</caption><thead><tr>")
                 .raw("<th scope=\"col\">Onderdeel</th>");
         for (Integer y : years) {
-            x.raw("<th scope=\"col\" class=\"num\">").text("Verleend " + y).raw("</th>");
+            x.raw("<th scope=\"col\" class=\"num\">").text("Incl. btw " + y).raw("</th>");
         }
         for (Integer y : years) {
-            x.raw("<th scope=\"col\" class=\"num\">").text("Uit te betalen " + y).raw("</th>");
+            x.raw("<th scope=\"col\" class=\"num\">").text("Voorschot " + y).raw("</th>");
         }
         x.raw("</tr></thead><tbody>");
         for (OnderdeelBesluit o : b.onderdelen()) {
             x.raw("<tr><th scope=\"row\">").text(Dutch.groupLabel(o)).raw("</th>");
             for (Integer y : years) {
-                x.element("td", "num", o.installments() == null ? "" : Money.format(o.installments().get(y)));
+                x.element("td", "num", o.installmentsInclBtw() == null ? "" : Money.format(o.installmentsInclBtw().get(y)));
             }
             for (Integer y : years) {
-                x.element("td", "num", o.payableInstallments() == null ? ""
-                        : Money.format(o.payableInstallments().get(y)));
+                x.element("td", "num", o.installments() == null ? ""
+                        : Money.format(o.installments().get(y)));
             }
             x.raw("</tr>");
         }
-        x.raw("<tr class=\"total\"><th scope=\"row\">Totaal uit te betalen</th>");
+        x.raw("<tr class=\"total\"><th scope=\"row\">Totaal voorschot</th>");
         for (int i = 0; i < years.size(); i++) {
             x.raw("<td></td>");
         }
         for (Integer y : years) {
-            x.element("td", "num", b.payableInstallments() == null ? ""
-                    : Money.format(b.payableInstallments().get(y)));
+            x.element("td", "num", b.installments() == null ? ""
+                    : Money.format(b.installments().get(y)));
         }
         x.raw("</tr></tbody></table>");
 

@@ -114,13 +114,13 @@ public final class ReportXlsxWriter {
         r++;
 
         List<String> cols = new java.util.ArrayList<>(List.of("Onderdeel", "Code", "Focusgebied", "Grondslag",
-                "Maximumartikel", "Aangevraagd", "Maximum (bijlage)", "Verleend", "Afgewezen", "Btw (raming)",
-                "Btw-component", "Uit te betalen"));
+                "Maximumartikel", "Aangevraagd", "Maximum (bijlage)", "Toegekend incl. btw", "Afgewezen", "Btw (raming)",
+                "Btw-component (BTW-compensatiefonds)", "Verleend excl. btw (voorschot)"));
         for (Integer y : years) {
             cols.add("Termijn " + y + " (incl. btw)");
         }
         for (Integer y : years) {
-            cols.add("Uit te betalen " + y);
+            cols.add("Voorschot " + y);
         }
         Row head = sh.createRow(r++);
         for (int i = 0; i < cols.size(); i++) {
@@ -136,30 +136,30 @@ public final class ReportXlsxWriter {
             text(row, 4, o.maximumArticle(), st.wrap);
             money(row, 5, o.requested(), st.money);
             money(row, 6, o.maximum(), st.money);
-            money(row, 7, o.granted(), st.money);
+            money(row, 7, o.grantedInclBtw(), st.money);
             money(row, 8, o.refused(), st.money);
             percent(row, 9, o.btwPercent(), st.percent);
             money(row, 10, o.btwComponent(), st.money);
-            money(row, 11, o.payable(), st.money);
+            money(row, 11, o.granted(), st.money);
             int col = 12;
             for (Integer y : years) {
-                money(row, col++, o.installments() == null ? null : o.installments().get(y), st.money);
+                money(row, col++, o.installmentsInclBtw() == null ? null : o.installmentsInclBtw().get(y), st.money);
             }
             for (Integer y : years) {
-                money(row, col++, o.payableInstallments() == null ? null : o.payableInstallments().get(y), st.money);
+                money(row, col++, o.installments() == null ? null : o.installments().get(y), st.money);
             }
         }
         // totals come from the Besluit (values, not formulas: the sheet must not compute anything itself)
         Row total = sh.createRow(r++);
         text(total, 0, "Totaal", st.totalText);
         money(total, 5, b.totalRequested(), st.totalMoney);
-        money(total, 7, b.totalGranted(), st.totalMoney);
+        money(total, 7, b.totalGrantedInclBtw(), st.totalMoney);
         money(total, 8, b.totalRefused(), st.totalMoney);
         money(total, 10, b.totalBtw(), st.totalMoney);
-        money(total, 11, b.totalPayable(), st.totalMoney);
+        money(total, 11, b.totalGranted(), st.totalMoney);
         int col = 12 + years.size();
         for (Integer y : years) {
-            money(total, col++, b.payableInstallments() == null ? null : b.payableInstallments().get(y),
+            money(total, col++, b.installments() == null ? null : b.installments().get(y),
                     st.totalMoney);
         }
         r++;

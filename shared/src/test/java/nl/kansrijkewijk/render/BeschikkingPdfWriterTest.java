@@ -73,7 +73,7 @@ class BeschikkingPdfWriterTest {
         assertTrue(text.contains("art. 9, derde lid"), "diploma article");
         assertTrue(text.contains("art. 2, vierde lid"), "dubbele financiering article");
         assertTrue(text.contains("Focusgebied Zuidoost") && text.contains("Focusgebied Nieuw-West"), "split");
-        assertTrue(text.contains("Verleend bedrag per focusgebied"), "per-focusgebied summary");
+        assertTrue(text.contains("Toegekend bedrag per focusgebied"), "per-focusgebied summary");
         assertTrue(text.contains("volgt uit de SiSa-bijlage"), "SiSa code is configuration");
         assertTrue(text.contains("Opgebouwde reserve ultimo (jaar T-1)"), "SiSa indicator");
         assertTrue(text.contains("1 januari 2023 tot en met 31 december 2025"), "period");
@@ -139,9 +139,10 @@ class BeschikkingPdfWriterTest {
         assertEquals(List.of(), VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1));
         String text = normalise(text(pdf));
         // 1.500.000 + 10.109.280 + 850.000 + 255.000 + 4.006.565 + 43.566.266 + 8.608.093 = 68.895.204
-        assertTrue(text.contains("een specifieke uitkering van € 68.895.204 (inclusief btw)"), "granted total");
+        // Issue 7: granted exclusief btw (Toelichting art. 2): 68.895.204 − 836.042,25 btw component = 68.059.161,75
+        assertTrue(text.contains("een specifieke uitkering van € 68.059.161,75 (exclusief btw)"), "granted total");
         assertFalse(text.contains("Afwijzing van een deel"), "nothing refused");
-        assertFalse(text.contains("Verleend bedrag per focusgebied"), "Rotterdam is not split");
+        assertFalse(text.contains("Toegekend bedrag per focusgebied"), "Rotterdam is not split");
         // INT termijnen 1.373.297 + 4.223.009 + 4.512.975 = 10.109.281; stated 10.109.280: last termijn 4.512.974
         assertTrue(text.contains("€ 4.512.974"), "last termijn absorbs the Bijlage's rounding");
         // btw 5 % of 1.500.000 + 10.109.280 + 850.000 + 255.000 + 4.006.565 = 16.720.845 → 836.042,25; SEO/OJK 0 %

@@ -87,7 +87,7 @@ class ReportXlsxWriterTest {
             Sheet besluit = wb.getSheet("Besluit");
             Row ojk = findRow(besluit, "OJK");
             List<String> header = texts(findRow(besluit, "Code"));
-            assertEquals(6_815_359.0, ojk.getCell(header.indexOf("Verleend")).getNumericCellValue());
+            assertEquals(6_815_359.0, ojk.getCell(header.indexOf("Toegekend incl. btw")).getNumericCellValue());
             assertEquals(120_000.0, ojk.getCell(header.indexOf("Afgewezen")).getNumericCellValue());
             assertEquals(0.0, ojk.getCell(header.indexOf("Btw (raming)")).getNumericCellValue());
             // OJK Nieuw-West termijnen 990.743 / 2.972.308 / 2.972.308 scaled to 6.815.359 of 6.935.359
@@ -97,8 +97,8 @@ class ReportXlsxWriterTest {
             }
             assertEquals(6_815_359.0, sum, 0.001);
             Row total = findRow(besluit, "Totaal");
-            assertEquals(14_722_404.0, total.getCell(header.indexOf("Verleend")).getNumericCellValue());
-            assertEquals(14_327_051.75, total.getCell(header.indexOf("Uit te betalen")).getNumericCellValue(), 0.001);
+            assertEquals(14_722_404.0, total.getCell(header.indexOf("Toegekend incl. btw")).getNumericCellValue());
+            assertEquals(14_327_051.75, total.getCell(header.indexOf("Verleend excl. btw (voorschot)")).getNumericCellValue(), 0.001);
 
             Sheet summary = wb.getSheet("Samenvatting");
             assertEquals("gedeeltelijke afwijzing", findRow(summary, "Uitkomst").getCell(1).getStringCellValue());
@@ -172,7 +172,7 @@ class ReportXlsxWriterTest {
                     .contains("3 oktober 2023"));
             Sheet summary = wb.getSheet("Samenvatting");
             assertEquals("afwijzing", findRow(summary, "Uitkomst").getCell(1).getStringCellValue());
-            assertEquals(0.0, findRow(summary, "Verleend").getCell(1).getNumericCellValue());
+            assertEquals(0.0, findRow(summary, "Toegekend incl. btw").getCell(1).getNumericCellValue());
             assertEquals(Severity.AFWIJZING.label(),
                     wb.getSheet("Bevindingen").getRow(1).getCell(0).getStringCellValue());
         }
