@@ -215,7 +215,7 @@ public final class BesluitCalculator {
                 ? limit.installments() : g.requestedPerYear();
         List<String> steps = new ArrayList<>();
         SortedMap<Integer, BigDecimal> installmentsInclBtw =
-                Installments.spread(grantedInclBtw, weights, limit == null ? null : limit.stated(), steps);
+                Installments.spread(grantedInclBtw, weights, limit == null || limit.split() ? null : limit.stated(), steps);
         steps.forEach(s -> t.step("inclusief btw per jaar: " + s));
         SortedMap<Integer, BigDecimal> installments = Installments.lessBtw(installmentsInclBtw, btwPercent, granted);
 

@@ -88,7 +88,7 @@ public record PreviousVerlening(String kenmerk, String source, LocalDate paidThr
         SortedMap<Integer, BigDecimal> weights = limit != null && !limit.installments().isEmpty()
                 ? limit.installments() : g.requestedPerYear();
         SortedMap<Integer, BigDecimal> incl = Installments.spread(grantedInclBtw, weights,
-                limit == null ? null : limit.stated(), new ArrayList<>());
+                limit == null || limit.split() ? null : limit.stated(), new ArrayList<>());
         BigDecimal excl = grantedInclBtw.subtract(Money.percent(grantedInclBtw, pct));
         return Installments.lessBtw(incl, pct, excl);
     }
