@@ -29,6 +29,7 @@ import nl.kansrijkewijk.money.PercentJson;
  * @param submissionDate        the date typed on the form (A.datum), null when blank
  * @param receivedOn            the date the ministry received the upload (Europe/Amsterdam), null when unknown
  * @param timelinessDate        the date the art. 10 windows were judged on: receivedOn, else submissionDate
+ * @param timelinessBasis       Dutch: which date that is ("datum van ontvangst", or the typed date when receipt is unknown)
  * @param decisionDeadline      internal deadline for the reviewer (art. 13(1); for a wijziging the reading of
  *                              the Toelichting on art. 13). NOT the date of the letter: the letter is dated when
  *                              it is signed
@@ -49,6 +50,7 @@ public record Besluit(
         LocalDate submissionDate,
         LocalDate receivedOn,
         LocalDate timelinessDate,
+        String timelinessBasis,
         LocalDate decisionDeadline,
         String decisionDeadlineBasis,
         LocalDate periodFrom,

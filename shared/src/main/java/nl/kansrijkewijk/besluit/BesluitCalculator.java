@@ -84,6 +84,8 @@ public final class BesluitCalculator {
                 aanvraag.submissionDate(),
                 receivedOn,
                 timeliness,
+                receivedOn != null ? "datum van ontvangst"
+                        : timeliness != null ? "ingevulde datum van indiening (datum van ontvangst onbekend)" : "geen datum bekend",
                 deadline.date(),
                 deadline.basis(),
                 LocalDate.of(regeling.years().get(0), 1, 1),
@@ -294,8 +296,8 @@ public final class BesluitCalculator {
         years.addAll(paid.keySet());
         years.forEach(y -> out.put(y, paid.getOrDefault(y, Money.ZERO)));
         BigDecimal rest = Money.scale(granted.subtract(paidTotal));
-        List<Integer> open = PreviousVerlening.unpaidYears(regeling, fresh.keySet(), prev.paidThrough()).stream()
-                .filter(y -> !paid.containsKey(y)).toList();
+        // the previous verlening's record of what was paid is authoritative; every other termijn is still open
+        List<Integer> open = fresh.keySet().stream().filter(y -> !paid.containsKey(y)).toList();
         if (rest.signum() < 0) {
             open.forEach(y -> out.put(y, Money.ZERO));
             t.step("nieuw verleend " + Money.format(granted) + " − al betaald " + Money.format(paidTotal) + " = −"

@@ -26,8 +26,11 @@ public final class TextReport {
         out.append("Soort: ").append(a.kind() == null ? "—" : a.kind().name().toLowerCase())
                 .append(", ingediend: ").append(DutchDates.format(a.submissionDate()))
                 .append(", regeling: ").append(e.regeling().id()).append('\n');
-        out.append("Kenmerk: ").append(b.kenmerk()).append(", besluit uiterlijk: ")
-                .append(DutchDates.format(b.decisionDeadline())).append(" (art. 13, eerste lid)\n");
+        out.append("Termijn getoetst op: ").append(DutchDates.format(b.timelinessDate())).append(" (").append(b.timelinessBasis())
+                .append(b.receivedOn() == null ? "; geef --ontvangen DATUM om op de datum van ontvangst te toetsen" : "").append(")\n");
+        out.append("Kenmerk: ").append(b.kenmerk()).append(", beslissen uiterlijk (intern, niet de datum van de brief): ")
+                .append(b.decisionDeadline() == null ? "—" : DutchDates.formatWithWeekday(b.decisionDeadline()))
+                .append(" (").append(b.decisionDeadlineBasis()).append(")\n");
         out.append("Uitkomst: ").append(e.outcome()).append(" — ")
                 .append(e.count(Severity.AFWIJZING)).append(" afwijzing(en), ")
                 .append(e.count(Severity.WAARSCHUWING)).append(" waarschuwing(en), ")

@@ -432,7 +432,7 @@ final class Scenarios {
             g.installments().forEach((y, v) -> pay.merge(y, v, BigDecimal::add));
         }
         return new Besluit(kenmerk, REGELING.id(), a.gemeente(), code, fgs, a.kind(), a.submissionDate(), null,
-                a.submissionDate(), deadline, "art. 13, eerste lid", LocalDate.of(2023, 1, 1), REGELING.deadlines().spendBy(),
+                a.submissionDate(), "ingevulde datum van indiening (datum van ontvangst onbekend)", deadline, "art. 13, eerste lid", LocalDate.of(2023, 1, 1), REGELING.deadlines().spendBy(),
                 rejectedWhole, groups, req, req.subtract(granted), granted, btw, granted.subtract(btw), granted.subtract(btw), pay, null);
     }
 }
