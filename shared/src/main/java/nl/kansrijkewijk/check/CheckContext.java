@@ -111,7 +111,32 @@ public final class CheckContext {
     void refuseWhole(Draft d) {
         BigDecimal total = groups.totalRequested();
         String subject = Texts.capitalise(subject());
-        if (wholeRefusalRule == null) {
+        if (wholeRefusalRule == null && kind() == AanvraagKind.WIJZIGING) {
+            // Art. 13(3)(b): a refused wijziging leaves the verleningsbeschikking as it is; only the change is refused.
+            wholeRefusalRule = d.rule;
+            BigDecimal verleend = Money.sum(BudgetGroups.nonNull(aanvraag.budget()).stream()
+                    .map(nl.kansrijkewijk.aanvraag.BudgetLine::granted).toList());
+            BigDecimal change = total.subtract(verleend);
+            // Not granted: per onderdeel (and focusgebied) the increase asked for; a decrease simply does not happen.
+            BigDecimal increases = Money.ZERO;
+            for (BudgetGroups.Group g : groups.groups()) {
+                BigDecimal had = Money.sum(g.lines().stream().map(nl.kansrijkewijk.aanvraag.BudgetLine::granted).toList());
+                BigDecimal up = g.requested().subtract(had);
+                if (up.signum() > 0) {
+                    increases = increases.add(up);
+                    d.trail.step(groups.label(g.key()) + ": " + Money.format(g.requested()) + " − " + Money.format(had)
+                            + " = " + Money.format(up) + " verhoging, niet toegekend");
+                }
+            }
+            d.message(d.message + " De wijziging wordt afgewezen; de verleningsbeschikking blijft ongewijzigd (gevraagd "
+                    + Money.format(total) + ", verleend " + Money.format(verleend) + ", gevraagde wijziging "
+                    + (change.signum() < 0 ? "−" : "") + Money.format(change.abs()) + "; niet toegekend: "
+                    + Money.format(increases) + ").");
+            d.trail.step("gevraagde wijziging: " + Money.format(total) + " − " + Money.format(verleend) + " (verleend) = "
+                    + (change.signum() < 0 ? "−" : "") + Money.format(change.abs()));
+            d.refused(increases.signum() > 0 ? increases : null);
+            d.outcome("wijziging afgewezen; verleningsbeschikking ongewijzigd");
+        } else if (wholeRefusalRule == null) {
             wholeRefusalRule = d.rule;
             d.message(d.message + " " + subject + " wordt in haar geheel afgewezen (aangevraagd: " + Money.format(total) + ").");
             d.trail.step("af te wijzen: het totaal van onderdeel B, " + Money.format(total));

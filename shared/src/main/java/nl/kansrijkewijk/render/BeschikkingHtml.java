@@ -226,7 +226,7 @@ final class BeschikkingHtml {
                     .append(" (exclusief btw) ").append(period).append(". De gevraagde wijziging van ")
                     .append(b.wijziging().totalChangeInclBtw().signum() < 0 ? "−" : "")
                     .append(Money.format(b.wijziging().totalChangeInclBtw().abs()))
-                    .append(" (inclusief btw) ken ik niet toe (zie paragraaf 3).");
+                    .append(" (inclusief btw) ken ik niet toe; de reden staat hieronder.");
             x.element("p", null, s.toString());
             return;
         }
@@ -743,11 +743,13 @@ final class BeschikkingHtml {
                 .filter(f -> f.severity() == Severity.AFWIJZING && f.onderdeel() == null && f.activity() == null)
                 .toList();
         h2("Besluit");
-        x.element("p", null, "Ik wijs uw aanvraag af. Ik verleen de gemeente " + gemeente(b)
-                + " geen specifieke uitkering"
-                + (b.kind() == AanvraagKind.WIJZIGING ? " en de verleningsbeschikking met kenmerk "
-                        + previousKenmerk() + " blijft ongewijzigd" : "")
-                + ". Het aangevraagde bedrag van " + Money.format(b.totalRequested()) + " wordt niet toegekend.");
+        if (b.wijziging() != null) {
+            decisionSentence(); // art. 13(3)(b): the verlening stays; only the change is refused
+        } else {
+            x.element("p", null, "Ik wijs uw aanvraag af. Ik verleen de gemeente " + gemeente(b)
+                    + " geen specifieke uitkering. Het aangevraagde bedrag van " + Money.format(b.totalRequested())
+                    + " wordt niet toegekend.");
+        }
 
         h2("Reden van de afwijzing (artikel 13, derde lid, onder c)");
         x.element("p", null, b.rejectedWhole());
