@@ -35,7 +35,24 @@ class CheckAndFormCommandTest {
         assertTrue(text.contains("[AFWIJZING] MAXIMUM-OVERSCHREDEN — art. 5, tweede lid"), text);
         assertTrue(text.contains("[WAARSCHUWING] TERMIJN-JAAR — art. 13, vierde lid"), text);
         assertTrue(text.contains("BESLUIT (concept)"), text);
-        assertTrue(text.contains("uiterlijk: 23 december 2023"), text);
+        assertTrue(text.contains("(intern, niet de datum van de brief): zaterdag 23 december 2023"), text);
+        assertTrue(text.contains("Termijn getoetst op: 25 september 2023 (ingevulde datum van indiening (datum van ontvangst onbekend)"), text);
+    }
+
+    @Test
+    void ontvangenDecidesTimelinessAndADifferentTypedDateIsAWaarschuwing() throws Exception {
+        // Breda typed 25-09-2023; received Monday 2 October 2023, after the window that ended on Saturday 30 September.
+        assertEquals(0, run(BREDA.toString(), "--ontvangen", "02-10-2023", "--json"));
+        JsonNode report = Json.mapper().readTree(out.toByteArray());
+        assertEquals("2023-10-02", report.get("besluit").get("receivedOn").asText());
+        assertEquals("datum van ontvangst", report.get("besluit").get("timelinessBasis").asText());
+        List<String> rules = new java.util.ArrayList<>();
+        report.get("findings").forEach(f -> rules.add(f.get("rule").asText()));
+        assertTrue(rules.contains("AANVRAAG-TERMIJN") && rules.contains("DATUM-AFWIJKEND"), rules.toString());
+        // money as plain decimals with two places
+        assertTrue(report.get("besluit").get("totalRequested").isBigDecimal() || report.get("besluit").get("totalRequested").isNumber());
+        assertTrue(new String(out.toByteArray(), StandardCharsets.UTF_8).matches("(?s).*\"totalRequested\" : \\d+\\.\\d{2},.*"));
+        assertEquals(2, run(BREDA.toString(), "--ontvangen", "gisteren"));
     }
 
     @Test

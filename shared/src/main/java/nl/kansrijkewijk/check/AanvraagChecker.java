@@ -41,7 +41,12 @@ public final class AanvraagChecker {
     }
 
     public List<Finding> check(Aanvraag aanvraag, Regeling regeling) {
-        CheckContext ctx = new CheckContext(aanvraag, regeling, catalogue);
+        return check(aanvraag, regeling, null);
+    }
+
+    /** @param receivedOn the date of receipt (Europe/Amsterdam), or null when unknown (the typed date is used) */
+    public List<Finding> check(Aanvraag aanvraag, Regeling regeling, java.time.LocalDate receivedOn) {
+        CheckContext ctx = new CheckContext(aanvraag, regeling, catalogue, receivedOn);
         for (RuleSet.Phase phase : RuleSet.Phase.values()) {
             for (RuleSet rules : RULE_SETS) {
                 ctx.runAs(rules, phase);

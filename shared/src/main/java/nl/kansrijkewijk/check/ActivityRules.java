@@ -38,12 +38,7 @@ final class ActivityRules implements RuleSet {
             }
             BigDecimal btw = a.compensableBtw();
             if (btw != null && btw.signum() > 0) {
-                String field = FormFields.activity(a.number(), FormFields.C_BTW_COMPENSABEL);
-                ctx.refuseActivityBtw(a, ctx.finding(BTW_COMPENSABEL).activity(a).field(field)
-                        .message(Texts.activityAtStart(a) + " bevat " + Money.format(btw) + " btw die compensabel is via het "
-                                + "BTW-compensatiefonds; die btw komt niet voor de uitkering in aanmerking (art. 2, vijfde lid).")
-                        .input("Compensabele btw (" + field + ")", Money.format(btw))
-                        .input("Begroting van de activiteit", Money.format(CheckContext.activityTotal(a))), Money.scale(btw));
+                btwCompensabel(ctx, a, Money.scale(btw));
             }
             if (Texts.blank(a.onderbouwing())) {
                 String field = FormFields.activity(a.number(), FormFields.C_ONDERBOUWING);
@@ -55,6 +50,39 @@ final class ActivityRules implements RuleSet {
                         .add();
             }
         }
+    }
+
+    /**
+     * Art. 2(5) is carried out by the btw estimate (toelichting bij artikel 2: the uitkering is granted exclusief
+     * btw, the btw component estimated at a percentage of the uitkering and paid into the BTW-compensatiefonds).
+     * Refusing declared btw as well would take btw twice, so the declaration is compared with the estimate for the
+     * reviewer and refuses nothing.
+     */
+    private void btwCompensabel(CheckContext ctx, Activity a, BigDecimal btw) {
+        String field = FormFields.activity(a.number(), FormFields.C_BTW_COMPENSABEL);
+        BigDecimal total = CheckContext.activityTotal(a);
+        String code = Texts.blank(a.onderdeel()) ? null : a.onderdeel().strip();
+        BigDecimal pct = code == null ? null : ctx.regeling.onderdeel(code).map(o -> o.btwPercent()).orElse(null);
+        CheckContext.Draft d = ctx.finding(BTW_COMPENSABEL).activity(a).field(field)
+                .input("Compensabele btw (" + field + ")", Money.format(btw))
+                .input("Begroting van de activiteit (inclusief btw)", Money.format(total));
+        StringBuilder m = new StringBuilder(Texts.activityAtStart(a)).append(" vermeldt ").append(Money.format(btw))
+                .append(" btw die compensabel is via het BTW-compensatiefonds (artikel 2, vijfde lid). Die btw wordt niet"
+                        + " apart afgewezen: de uitkering wordt exclusief btw verleend en de btw-component is geraamd");
+        if (pct == null) {
+            m.append(" per onderdeel; de activiteit noemt geen bekend onderdeel.");
+        } else {
+            BigDecimal estimate = Money.percent(total, pct);
+            d.input("Btw-raming van het onderdeel (toelichting bij artikel 2)", Texts.percent(pct));
+            d.step(Texts.percent(pct) + " van " + Money.format(total) + " = " + Money.format(estimate) + " geraamde btw");
+            d.step("vermeld " + Money.format(btw) + (btw.compareTo(estimate) > 0 ? " > " : " ≤ ") + Money.format(estimate) + " geraamd");
+            m.append(" op ").append(Texts.percent(pct).replace(" %", " procent")).append(" (voor deze activiteit ")
+                    .append(Money.format(estimate)).append(").");
+            if (btw.compareTo(estimate) > 0) {
+                m.append(" De vermelde btw is hoger dan de raming; beoordeel of de raming voor deze activiteit volstaat.");
+            }
+        }
+        d.message(m.toString()).outcome("ter beoordeling: btw al verrekend via de btw-component").add();
     }
 
     private void onderdeel(CheckContext ctx, Activity a) {

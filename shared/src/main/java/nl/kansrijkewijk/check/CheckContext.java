@@ -24,11 +24,12 @@ public final class CheckContext {
     static final List<String> ACTIVITY_REFUSAL_PRIORITY = List.of(
             "DUBBELE-FINANCIERING", "INT-ORGANISATIE", "INT-SEO-GEMEENTE",
             "SEO-ONDERWIJSTIJD", "SEO-SCHOOL-BUITEN-COALITIE", "OJK-DIPLOMA-TE-LAAG");
-    static final String BTW_RULE = "BTW-COMPENSABEL";
 
     final Aanvraag aanvraag;
     final Regeling regeling;
     final BudgetGroups groups;
+    /** The date of receipt (Europe/Amsterdam) the pipeline knows, or null. */
+    final java.time.LocalDate receivedOn;
     private final RuleCatalogue catalogue;
     private final List<Finding> findings = new ArrayList<>();
     private RuleSet current;
@@ -39,7 +40,8 @@ public final class CheckContext {
     private final Map<BudgetGroups.Key, BigDecimal> notionalActivityRefusals = new LinkedHashMap<>();
     private boolean activityRefusalsResolved;
 
-    CheckContext(Aanvraag aanvraag, Regeling regeling, RuleCatalogue catalogue) {
+    CheckContext(Aanvraag aanvraag, Regeling regeling, RuleCatalogue catalogue, java.time.LocalDate receivedOn) {
+        this.receivedOn = receivedOn;
         this.aanvraag = aanvraag;
         this.regeling = regeling;
         this.catalogue = catalogue;
@@ -109,7 +111,32 @@ public final class CheckContext {
     void refuseWhole(Draft d) {
         BigDecimal total = groups.totalRequested();
         String subject = Texts.capitalise(subject());
-        if (wholeRefusalRule == null) {
+        if (wholeRefusalRule == null && kind() == AanvraagKind.WIJZIGING) {
+            // Art. 13(3)(b): a refused wijziging leaves the verleningsbeschikking as it is; only the change is refused.
+            wholeRefusalRule = d.rule;
+            BigDecimal verleend = Money.sum(BudgetGroups.nonNull(aanvraag.budget()).stream()
+                    .map(nl.kansrijkewijk.aanvraag.BudgetLine::granted).toList());
+            BigDecimal change = total.subtract(verleend);
+            // Not granted: per onderdeel (and focusgebied) the increase asked for; a decrease simply does not happen.
+            BigDecimal increases = Money.ZERO;
+            for (BudgetGroups.Group g : groups.groups()) {
+                BigDecimal had = Money.sum(g.lines().stream().map(nl.kansrijkewijk.aanvraag.BudgetLine::granted).toList());
+                BigDecimal up = g.requested().subtract(had);
+                if (up.signum() > 0) {
+                    increases = increases.add(up);
+                    d.trail.step(groups.label(g.key()) + ": " + Money.format(g.requested()) + " − " + Money.format(had)
+                            + " = " + Money.format(up) + " verhoging, niet toegekend");
+                }
+            }
+            d.message(d.message + " De wijziging wordt afgewezen; de verleningsbeschikking blijft ongewijzigd (gevraagd "
+                    + Money.format(total) + ", verleend " + Money.format(verleend) + ", gevraagde wijziging "
+                    + (change.signum() < 0 ? "−" : "") + Money.format(change.abs()) + "; niet toegekend: "
+                    + Money.format(increases) + ").");
+            d.trail.step("gevraagde wijziging: " + Money.format(total) + " − " + Money.format(verleend) + " (verleend) = "
+                    + (change.signum() < 0 ? "−" : "") + Money.format(change.abs()));
+            d.refused(increases.signum() > 0 ? increases : null);
+            d.outcome("wijziging afgewezen; verleningsbeschikking ongewijzigd");
+        } else if (wholeRefusalRule == null) {
             wholeRefusalRule = d.rule;
             d.message(d.message + " " + subject + " wordt in haar geheel afgewezen (aangevraagd: " + Money.format(total) + ").");
             d.trail.step("af te wijzen: het totaal van onderdeel B, " + Money.format(total));
@@ -141,15 +168,10 @@ public final class CheckContext {
 
     /** A full refusal of an activity; settled with the others after the activity phase. */
     void refuseActivity(Activity a, Draft d) {
-        pendingActivityRefusals.add(new ActivityRefusal(a, d, null));
+        pendingActivityRefusals.add(new ActivityRefusal(a, d));
     }
 
-    /** BTW-COMPENSABEL: refuses the compensable btw unless a full refusal of the activity applies. */
-    void refuseActivityBtw(Activity a, Draft d, BigDecimal btw) {
-        pendingActivityRefusals.add(new ActivityRefusal(a, d, btw));
-    }
-
-    private record ActivityRefusal(Activity activity, Draft draft, BigDecimal btw) {}
+    private record ActivityRefusal(Activity activity, Draft draft) {}
 
     void resolveActivityRefusals() {
         Map<Integer, List<ActivityRefusal>> byActivity = new LinkedHashMap<>();
@@ -161,7 +183,7 @@ public final class CheckContext {
             Optional<BudgetGroups.Key> key = groups.groupOf(a);
             BigDecimal total = activityTotal(a);
             String noAmount = noAmountReason(key);
-            List<ActivityRefusal> full = refusals.stream().filter(r -> r.btw() == null)
+            List<ActivityRefusal> full = refusals.stream()
                     .sorted(Comparator.comparingInt(r -> ACTIVITY_REFUSAL_PRIORITY.indexOf(r.draft().rule)))
                     .toList();
             BigDecimal notional = Money.ZERO;
@@ -175,25 +197,6 @@ public final class CheckContext {
                     d.message(d.message + " Het bedrag van de activiteit is al afgewezen op grond van " + first + ".");
                     d.outcome("geen afzonderlijk bedrag: al afgewezen op grond van " + first);
                     d.add();
-                }
-            }
-            for (ActivityRefusal r : refusals) {
-                if (r.btw() == null) {
-                    continue;
-                }
-                Draft d = r.draft();
-                if (!full.isEmpty()) {
-                    String first = full.get(0).draft().rule;
-                    d.message(d.message + " De activiteit is al in haar geheel afgewezen op grond van " + first
-                            + "; de btw wordt niet apart afgewezen.");
-                    d.outcome("geen afzonderlijk bedrag: de activiteit is al afgewezen op grond van " + first);
-                    d.add();
-                } else {
-                    BigDecimal amount = r.btw().min(total);
-                    d.trail.step("af te wijzen: het laagste van " + Money.format(r.btw()) + " (compensabele btw) en "
-                            + Money.format(total) + " (begroting) = " + Money.format(amount));
-                    notional = amount;
-                    settle(d, a, amount, noAmount, "de compensabele btw");
                 }
             }
             if (key.isPresent()) {

@@ -30,6 +30,7 @@ final class SchoolEnOmgevingRules implements RuleSet {
     static final String SEO_ONTWIKKELGEBIED = "SEO-ONTWIKKELGEBIED";
     static final String SEO = "SEO";
     static final String ART8_SIGNALS = "art8lid2";
+    static final String ART8_CONTEXT = "art8lid2Context";
 
     @Override
     public List<String> ruleIds() {
@@ -205,12 +206,25 @@ final class SchoolEnOmgevingRules implements RuleSet {
     private void uitsluitingTekst(CheckContext ctx, Activity a) {
         Map<String, List<String>> signals = new TreeMap<>(ctx.regeling.signalWords(ART8_SIGNALS));
         Map<String, String> letters = ctx.regeling.letteredList("art8lid2");
+        Map<String, List<String>> context = ctx.regeling.signalWords(ART8_CONTEXT);
+        List<String> negations = context.getOrDefault("negations", List.of());
+        List<String> skip = context.getOrDefault("skipWords", List.of());
         for (Map.Entry<String, List<String>> e : signals.entrySet()) {
-            List<String> found = SignalWords.find(Texts.nameAndDescription(a), e.getValue());
+            List<String> found = new ArrayList<>(SignalWords.find(Texts.nameAndDescription(a), e.getValue(), negations, skip));
+            boolean inName = !SignalWords.find(a.name(), e.getValue(), negations, skip).isEmpty();
+            if (e.getKey().equals("c")) {
+                List<String> adjectives = context.getOrDefault("foreignAdjectives", List.of());
+                List<String> notForeign = context.getOrDefault("notForeign", List.of());
+                for (String place : ForeignPlaces.find(Texts.nameAndDescription(a), adjectives, notForeign)) {
+                    if (!found.contains(place)) {
+                        found.add(place);
+                    }
+                }
+                inName = inName || !ForeignPlaces.find(a.name(), adjectives, notForeign).isEmpty();
+            }
             if (found.isEmpty()) {
                 continue;
             }
-            boolean inName = !SignalWords.find(a.name(), e.getValue()).isEmpty();
             String article = "art. 8, tweede lid, onder " + e.getKey();
             String via = IntegraalRules.isIntegraal(a) ? " (via art. 4, eerste lid, ook voor integrale activiteiten gericht op "
                     + ctx.onderdeelName(SEO) + ")" : "";
@@ -221,7 +235,9 @@ final class SchoolEnOmgevingRules implements RuleSet {
                             + article + ")" + via + ". Beoordeel of de activiteit daaronder valt.")
                     .input("Naam (" + FormFields.activity(a.number(), FormFields.C_NAAM) + ")", Texts.orEmpty(a.name()))
                     .input("Omschrijving (" + FormFields.activity(a.number(), FormFields.C_OMSCHRIJVING) + ")", Texts.orEmpty(a.description()))
-                    .input("Signaalwoorden " + article, String.join(", ", e.getValue()))
+                    .input("Signaalwoorden " + article, String.join(", ", e.getValue())
+                            + (e.getKey().equals("c") ? "; landen buiten Nederland en hun bijvoeglijke naamwoorden" : "")
+                            + (negations.isEmpty() ? "" : " (niet na " + String.join("/", negations) + ")"))
                     .step("gevonden: " + String.join(", ", found))
                     .outcome("ter beoordeling")
                     .add();

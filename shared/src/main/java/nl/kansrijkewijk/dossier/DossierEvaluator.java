@@ -95,20 +95,21 @@ public final class DossierEvaluator {
             aanvraag = applied.aanvraag();
             findings.addAll(applied.findings());
         }
-        findings.addAll(checker.check(aanvraag, regeling));
+        findings.addAll(checker.check(aanvraag, regeling, in.receivedOn()));
         findings.sort(FindingOrder.comparator(aanvraag, regeling));
         ReviewerFindings.Result reviewed = reviewerFindings.apply(findings, aanvraag, in.beoordelingen());
         List<Finding> all = new ArrayList<>(reviewed.findings());
         all.sort(FindingOrder.comparator(aanvraag, regeling));
-        Besluit besluit = withKenmerk(calculator.calculate(aanvraag, regeling, all), in.kenmerk());
+        Besluit besluit = withKenmerk(calculator.calculate(aanvraag, regeling, all, in.receivedOn(), null), in.kenmerk());
         return new Judged(new Evaluation(documentName, Sha256.hex(content), aanvraag, regeling, List.copyOf(all),
                 besluit, null), reviewed.vervallen());
     }
 
     static Besluit withKenmerk(Besluit b, String kenmerk) {
         return new Besluit(kenmerk, b.regelingId(), b.gemeente(), b.gemeentecode(), b.focusgebieden(), b.kind(),
-                b.submissionDate(), b.decisionDeadline(), b.periodFrom(), b.periodThrough(), b.rejectedWhole(),
-                b.onderdelen(), b.totalRequested(), b.totalGranted(), b.totalRefused(), b.totalBtw(), b.totalPayable(),
-                b.payableInstallments());
+                b.submissionDate(), b.receivedOn(), b.timelinessDate(), b.timelinessBasis(), b.decisionDeadline(),
+                b.decisionDeadlineBasis(), b.periodFrom(), b.periodThrough(), b.rejectedWhole(), b.onderdelen(),
+                b.totalRequested(), b.totalRefused(), b.totalGrantedInclBtw(), b.totalBtw(), b.totalGranted(),
+                b.totalVoorschot(), b.installments(), b.wijziging());
     }
 }

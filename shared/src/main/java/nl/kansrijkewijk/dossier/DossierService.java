@@ -188,12 +188,12 @@ public final class DossierService {
         }
         Besluit b = e.besluit();
         List<DossierEvent.VerleendBedrag> bedragen = b.onderdelen().stream()
-                .map(o -> new DossierEvent.VerleendBedrag(o.onderdeel(), o.focusgebied(), o.granted(),
-                        new TreeMap<>(o.installments()), new TreeMap<>(o.payableInstallments())))
+                .map(o -> new DossierEvent.VerleendBedrag(o.onderdeel(), o.focusgebied(), o.grantedInclBtw(),
+                        new TreeMap<>(o.installmentsInclBtw()), new TreeMap<>(o.installments())))
                 .toList();
         DossierEvent.VerleningVastgesteld v = new DossierEvent.VerleningVastgesteld(cbs, kenmerk, at, datum, c.current,
                 c.beoordelingen.stream().map(DossierEvent.BeoordelingVastgelegd::id).toList(), beoordelaars,
-                new Beoordeling.Reviewer(door.naam().strip(), door.rol()), bedragen, b.totalGranted(), b.totalPayable());
+                new Beoordeling.Reviewer(door.naam().strip(), door.rol()), bedragen, b.totalGrantedInclBtw(), b.totalGranted());
         if (!store.putIfAbsent(EventKeys.event(v), EventCodec.bytes(v))) {
             throw new DossierException("De verlening " + kenmerk + " is al vastgesteld.");
         }
@@ -302,7 +302,7 @@ public final class DossierService {
         DossierEvent e = c.wijziging()
                 ? new DossierEvent.WijzigingBesloten(cbs, c.kenmerk, at, view, c.current,
                         verlening.map(DossierEvent.VerleningVastgesteld::kenmerk).orElse(null),
-                        judged.evaluation().readable() ? judged.evaluation().besluit().totalGranted() : BigDecimal.ZERO.setScale(2),
+                        judged.evaluation().readable() ? judged.evaluation().besluit().totalGrantedInclBtw() : BigDecimal.ZERO.setScale(2),
                         hashes)
                 : new DossierEvent.ConceptGemaakt(cbs, c.kenmerk, at, view, c.current, ids, hashes);
         store.putIfAbsent(eventKey, EventCodec.bytes(e));

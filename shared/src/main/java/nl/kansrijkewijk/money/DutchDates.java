@@ -64,4 +64,14 @@ public final class DutchDates {
     public static String format(LocalDate d) {
         return d == null ? "—" : LONG.format(d);
     }
+
+    /** "zaterdag 23 december 2023"; null prints as a dash. */
+    public static String formatWithWeekday(LocalDate d) {
+        return d == null ? "—" : d.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, NL) + " " + LONG.format(d);
+    }
+
+    /** True on Saturday and Sunday: a window edge there is worth naming for the reviewer. */
+    public static boolean weekend(LocalDate d) {
+        return d != null && (d.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || d.getDayOfWeek() == java.time.DayOfWeek.SUNDAY);
+    }
 }

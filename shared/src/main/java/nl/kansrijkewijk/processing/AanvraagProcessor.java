@@ -1,5 +1,6 @@
 package nl.kansrijkewijk.processing;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,13 +58,28 @@ public final class AanvraagProcessor implements DocumentProcessor {
         this.reportHtml = new ReportHtmlWriter();
     }
 
-    /** Reads and judges one upload; never throws for bad input. */
+    /** Reads and judges one upload without a known date of receipt (the typed date is used, and said so). */
     public Evaluation evaluate(String documentName, byte[] content) {
-        return evaluate(documentName, content, Deadline.none());
+        return evaluate(content, Receipt.ofName(documentName), Deadline.none());
     }
 
-    /** Reads and judges one upload, giving up reading at the deadline; never throws for bad input. */
+    /** As {@link #evaluate(String, byte[])}, giving up reading at the deadline. */
     public Evaluation evaluate(String documentName, byte[] content, Deadline deadline) {
+        return evaluate(content, Receipt.ofName(documentName), deadline);
+    }
+
+    /** As {@link #evaluate(byte[], Receipt, Deadline)} without a deadline. */
+    public Evaluation evaluate(byte[] content, Receipt receipt) {
+        return evaluate(content, receipt, Deadline.none());
+    }
+
+    /**
+     * Reads and judges one upload; never throws for bad input. The receipt's date (Europe/Amsterdam) decides the
+     * timeliness of art. 10(1) and 10(3) and the regeling version; without one, the date typed on the form does.
+     * Reading gives up at the deadline (an error report, not a decision).
+     */
+    public Evaluation evaluate(byte[] content, Receipt receipt, Deadline deadline) {
+        String documentName = receipt.documentName();
         String sha256 = content == null ? null : Sha256.hex(content);
         ReadResult read;
         try {
@@ -76,13 +92,15 @@ public final class AanvraagProcessor implements DocumentProcessor {
                     e.reason().code());
         }
         Aanvraag aanvraag = read.aanvraag();
-        Regeling regeling = aanvraag.submissionDate() == null
+        LocalDate receivedOn = receipt.receivedOn();
+        LocalDate date = receivedOn != null ? receivedOn : aanvraag.submissionDate();
+        Regeling regeling = date == null
                 ? catalogus.first()
-                : catalogus.inForceOn(aanvraag.submissionDate()).orElse(catalogus.first());
+                : catalogus.inForceOn(date).orElse(catalogus.first());
         List<Finding> findings = new ArrayList<>(read.findings());
-        findings.addAll(checker.check(aanvraag, regeling));
+        findings.addAll(checker.check(aanvraag, regeling, receivedOn));
         findings.sort(FindingOrder.comparator(aanvraag, regeling));
-        Besluit besluit = calculator.calculate(aanvraag, regeling, findings);
+        Besluit besluit = calculator.calculate(aanvraag, regeling, findings, receivedOn, null);
         return new Evaluation(documentName, sha256, aanvraag, regeling, List.copyOf(findings), besluit, null);
     }
 
@@ -110,7 +128,7 @@ public final class AanvraagProcessor implements DocumentProcessor {
                     ErrorOutputs.refused(name, Sha256.hex(content), UploadFolderCheck.UNKNOWN_FOLDER, unknownFolder.get()),
                     DocumentKind.ONBEKEND, Provenance.of(null, null));
         }
-        Evaluation e = evaluate(name, content, deadline);
+        Evaluation e = evaluate(content, receipt, deadline);
         DocumentKind kind = e.readable() ? DocumentKind.of(e.aanvraag()) : DocumentKind.ONBEKEND;
         Provenance provenance = Provenance.of(e.regeling(), e.readable() ? e.aanvraag().formVersion() : null);
         if (e.readable()) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -25,7 +26,7 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-            .registerModule(new SimpleModule("kw-decimals").addSerializer(BigDecimal.class, new TwoPlaces()));
+            .registerModule(new SimpleModule("money").addSerializer(BigDecimal.class, new MoneyJson()));
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
@@ -37,18 +38,6 @@ public final class Json {
      * the README promises two decimals for money, and an amount that reached the model with a shorter scale (a
      * value read from a spreadsheet cell, a sum of whole euros) must not change how it is written.
      */
-    private static final class TwoPlaces extends StdSerializer<BigDecimal> {
-        TwoPlaces() {
-            super(BigDecimal.class);
-        }
-
-        @Override
-        public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            BigDecimal v = value.scale() < 2 ? value.setScale(2) : value;
-            gen.writeNumber(v.toPlainString());
-        }
-    }
-
     public static ObjectMapper mapper() {
         return MAPPER;
     }
@@ -58,6 +47,21 @@ public final class Json {
             return (MAPPER.writer(PRETTY).writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Money as a plain decimal with (at least) two places, whatever scale the arithmetic left ("68895204.00", never
+     * "68895204.0" or "6.8895204E7"). Percentages are annotated with {@link nl.kansrijkewijk.money.PercentJson}.
+     */
+    static final class MoneyJson extends StdSerializer<BigDecimal> {
+        MoneyJson() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeNumber(value.scale() < 2 ? value.setScale(2, RoundingMode.UNNECESSARY) : value);
         }
     }
 }

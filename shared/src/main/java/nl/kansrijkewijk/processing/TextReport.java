@@ -26,8 +26,11 @@ public final class TextReport {
         out.append("Soort: ").append(a.kind() == null ? "—" : a.kind().name().toLowerCase())
                 .append(", ingediend: ").append(DutchDates.format(a.submissionDate()))
                 .append(", regeling: ").append(e.regeling().id()).append('\n');
-        out.append("Kenmerk: ").append(b.kenmerk()).append(", besluit uiterlijk: ")
-                .append(DutchDates.format(b.decisionDeadline())).append(" (art. 13, eerste lid)\n");
+        out.append("Termijn getoetst op: ").append(DutchDates.format(b.timelinessDate())).append(" (").append(b.timelinessBasis())
+                .append(b.receivedOn() == null ? "; geef --ontvangen DATUM om op de datum van ontvangst te toetsen" : "").append(")\n");
+        out.append("Kenmerk: ").append(b.kenmerk()).append(", beslissen uiterlijk (intern, niet de datum van de brief): ")
+                .append(b.decisionDeadline() == null ? "—" : DutchDates.formatWithWeekday(b.decisionDeadline()))
+                .append(" (").append(b.decisionDeadlineBasis()).append(")\n");
         out.append("Uitkomst: ").append(e.outcome()).append(" — ")
                 .append(e.count(Severity.AFWIJZING)).append(" afwijzing(en), ")
                 .append(e.count(Severity.WAARSCHUWING)).append(" waarschuwing(en), ")
@@ -61,23 +64,23 @@ public final class TextReport {
             out.append("  De aanvraag wordt afgewezen: ").append(b.rejectedWhole()).append('\n');
         }
         out.append(String.format("  %-46s %15s %15s %15s %15s %13s%n",
-                "onderdeel", "aangevraagd", "maximum", "verleend", "afgewezen", "btw"));
+                "onderdeel", "aangevraagd", "maximum", "toegekend incl", "afgewezen", "btw"));
         for (Besluit.OnderdeelBesluit o : b.onderdelen()) {
             String naam = o.name() + (o.focusgebied() == null ? "" : " — " + o.focusgebied());
             out.append(String.format("  %-46s %15s %15s %15s %15s %13s%n", cut(naam, 46),
-                    Money.format(o.requested()), Money.format(o.maximum()), Money.format(o.granted()),
+                    Money.format(o.requested()), Money.format(o.maximum()), Money.format(o.grantedInclBtw()),
                     Money.format(o.refused()), Money.format(o.btwComponent())));
             for (Besluit.Refusal r : o.refusals()) {
                 out.append("      afgewezen ").append(Money.format(r.amount())).append(": ").append(r.reason())
                         .append(" (").append(r.article()).append(")\n");
             }
-            out.append("      termijnen: ").append(installments(o.installments())).append('\n');
+            out.append("      verleend excl. btw: ").append(Money.format(o.granted())).append("; voorschot per jaar: ").append(installments(o.installments())).append('\n');
         }
         out.append(String.format("  %-46s %15s %15s %15s %15s %13s%n", "totaal",
-                Money.format(b.totalRequested()), "", Money.format(b.totalGranted()),
+                Money.format(b.totalRequested()), "", Money.format(b.totalGrantedInclBtw()),
                 Money.format(b.totalRefused()), Money.format(b.totalBtw())));
-        out.append("  uit te betalen (verleend min btw-component): ").append(Money.format(b.totalPayable()))
-                .append(" — ").append(installments(b.payableInstallments())).append('\n');
+        out.append("  verleend exclusief btw (toegekend min btw-component) = voorschot 100 %: ").append(Money.format(b.totalGranted()))
+                .append(" — ").append(installments(b.installments())).append('\n');
         return out.toString();
     }
 

@@ -49,7 +49,15 @@ public record Regeling(
             int vaststellingWithinWeeks,
             int verantwoordingWithinMonths,
             int terugvorderingNoticeWithinMonths,
-            int bezwaarWeeks) {}
+            int bezwaarWeeks,
+            Map<Integer, LocalDate> paymentMoments,
+            String paymentMomentsSource) {
+
+        /** Art. 13(4) names the years of the termijnen, not the days: the data's (marked) payment day per year. */
+        public Map<Integer, LocalDate> paymentMoments() {
+            return paymentMoments == null ? Map.of() : paymentMoments;
+        }
+    }
 
     public record Thresholds(
             BigDecimal wijzigingMinimumPercent,

@@ -40,7 +40,7 @@ import nl.kansrijkewijk.regeling.Regeling;
  * <p>Money, as the decision outline gives it: {@code granted} is what is awarded of the request (the base of the
  * btw estimate), {@code btwComponent} the estimated btw paid into the BTW-compensatiefonds, and {@code payable}
  * (= granted − btw) the uitkering verleend exclusief btw, of which the voorschot is 100 percent, paid in the
- * termijnen {@code payableInstallments}. The letter names only those; it never grants one amount and pays another.
+ * termijnen {@code installments}. The letter names only those; it never grants one amount and pays another.
  */
 final class BeschikkingHtml {
     private static final String CSS = resource("/render/beschikking.css");
@@ -239,7 +239,7 @@ final class BeschikkingHtml {
 
     private void grantBody() {
         List<OnderdeelBesluit> groups = shownGroups();
-        boolean granted = nz(b.totalGranted()).signum() > 0;
+        boolean granted = nz(b.totalGrantedInclBtw()).signum() > 0;
         int refusalSection = 3;
         int paymentSection = anyRefused() ? 5 : 4;
 
@@ -291,6 +291,20 @@ final class BeschikkingHtml {
         String period = "voor de periode van " + DutchDates.format(b.periodFrom()) + " tot en met "
                 + DutchDates.format(b.periodThrough());
         StringBuilder s = new StringBuilder();
+        if (b.wijziging() != null && b.wijziging().refused()) {
+            // Art. 13(3)(b): only the requested change is refused; the verleningsbeschikking stays as it is.
+            s.append("Ik wijs uw aanvraag tot wijziging af (zie paragraaf ").append(refusalSection)
+                    .append("). De verleningsbeschikking")
+                    .append(previousKenmerk() == null ? "" : " met kenmerk " + previousKenmerk())
+                    .append(" blijft ongewijzigd: de specifieke uitkering aan uw gemeente blijft ")
+                    .append(Money.format(b.totalGranted())).append(" (exclusief btw), ").append(period)
+                    .append(". De gevraagde wijziging van ")
+                    .append(b.wijziging().totalChangeInclBtw().signum() < 0 ? "min " : "")
+                    .append(Money.format(b.wijziging().totalChangeInclBtw().abs()))
+                    .append(" (inclusief btw) ken ik niet toe.");
+            x.element("p", null, s.toString());
+            return;
+        }
         if (!granted) {
             s.append("Ik wijs uw aanvraag voor alle onderdelen af (zie paragraaf ").append(refusalSection)
                     .append("). Uw gemeente ontvangt geen specifieke uitkering op grond van de regeling.");
@@ -300,21 +314,21 @@ final class BeschikkingHtml {
         if (b.kind() == AanvraagKind.WIJZIGING) {
             s.append("Ik wijzig de verleningsbeschikking met kenmerk ").append(previousKenmerk())
                     .append(". Na deze wijziging bedraagt de specifieke uitkering aan uw gemeente ")
-                    .append(Money.format(b.totalPayable())).append(" (exclusief btw), ").append(period)
+                    .append(Money.format(b.totalGranted())).append(" (exclusief btw), ").append(period)
                     .append(". Deze beschikking wijzigt de bedragen, termijnen en onderdelen van de "
                             + "verleningsbeschikking; de overige inhoud daarvan blijft van kracht.");
         } else {
-            s.append("Ik verleen uw gemeente een specifieke uitkering van ").append(Money.format(b.totalPayable()))
+            s.append("Ik verleen uw gemeente een specifieke uitkering van ").append(Money.format(b.totalGranted()))
                     .append(" (exclusief btw), ").append(period).append('.');
         }
         if (anyRefused()) {
-            s.append(" U vroeg ").append(Money.format(b.totalRequested())).append(" aan; voor ")
+            s.append(" U vroeg ").append(Money.format(b.totalRequested())).append(" (inclusief btw) aan; voor ")
                     .append(Money.format(b.totalRefused())).append(" wijs ik uw aanvraag af (zie paragraaf ")
                     .append(refusalSection).append(").");
         }
         x.element("p", null, s.toString());
         if (nz(b.totalBtw()).signum() > 0) {
-            x.element("p", null, "Van het toegekende bedrag van " + Money.format(b.totalGranted())
+            x.element("p", null, "Van het toegekende bedrag van " + Money.format(b.totalGrantedInclBtw())
                     + " is " + Money.format(b.totalBtw()) + " de geraamde btw-component. Die verleen ik niet aan "
                     + "uw gemeente, maar stort ik in het BTW-compensatiefonds: de uitkering wordt niet verstrekt "
                     + "voor btw die voor compensatie uit dat fonds in aanmerking komt (artikel 2, vijfde lid). De "
@@ -324,7 +338,7 @@ final class BeschikkingHtml {
         }
         x.element("p", null, "Ik verleen u een voorschot van "
                 + Dutch.procent(r.thresholds().voorschotPercent()) + " van het verleende bedrag, "
-                + Money.format(b.totalPayable()) + ", en betaal dat uit in jaarlijkse termijnen (zie paragraaf "
+                + Money.format(b.totalGranted()) + ", en betaal dat uit in jaarlijkse termijnen (zie paragraaf "
                 + paymentSection + ").");
     }
 
@@ -358,7 +372,7 @@ final class BeschikkingHtml {
             td(o.maximum() == null ? "niet in de bijlage" : Money.format(o.maximum()));
             td(Money.format(o.refused()));
             td(Money.format(o.btwComponent()));
-            td(Money.format(o.payable()));
+            td(Money.format(o.granted()));
             x.raw("</tr>");
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
@@ -369,7 +383,7 @@ final class BeschikkingHtml {
         td("");
         td(Money.format(b.totalRefused()));
         td(Money.format(b.totalBtw()));
-        td(Money.format(b.totalPayable()));
+        td(Money.format(b.totalGranted()));
         x.raw("</tr></tbody></table>");
     }
 
@@ -411,7 +425,7 @@ final class BeschikkingHtml {
             BigDecimal[] acc = o.focusgebied() == null ? shared
                     : perFg.computeIfAbsent(o.focusgebied(), k -> new BigDecimal[] {Money.ZERO, Money.ZERO});
             acc[0] = acc[0].add(nz(o.requested()));
-            acc[1] = acc[1].add(nz(o.payable()));
+            acc[1] = acc[1].add(nz(o.granted()));
         }
         tableOpen(focusgebieden.size() + 2, "Verleend bedrag per focusgebied");
         th("Focusgebied", "w52");
@@ -433,7 +447,7 @@ final class BeschikkingHtml {
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
         td(Money.format(b.totalRequested()));
-        td(Money.format(b.totalPayable()));
+        td(Money.format(b.totalGranted()));
         x.raw("</tr></tbody></table>");
         tableClose();
     }
@@ -571,7 +585,7 @@ final class BeschikkingHtml {
                 + "laatste termijn. U ontvangt:");
         List<Integer> years = years(groups);
         Map<Integer, String> moments = paymentMoments();
-        boolean split = b.payableInstallments() != null;
+        boolean split = b.installments() != null;
         x.element("p", "table-title", "Betaalschema van het voorschot (exclusief btw)");
         x.raw("<table class=\"data compact\"><thead><tr>");
         int amountWidth = 74 / (years.size() + 1);
@@ -587,22 +601,22 @@ final class BeschikkingHtml {
         x.raw("<th scope=\"col\" class=\"num\" style=\"width: " + amountWidth + "%\">").text("Totaal").raw("</th>");
         x.raw("</tr></thead><tbody>");
         for (OnderdeelBesluit o : groups) {
-            if (nz(o.payable()).signum() == 0) {
+            if (nz(o.granted()).signum() == 0) {
                 continue;
             }
             x.raw("<tr><th scope=\"row\">").text(Dutch.groupLabel(o)).raw("</th>");
             for (Integer y : years) {
-                BigDecimal v = o.payableInstallments() == null ? null : o.payableInstallments().get(y);
+                BigDecimal v = o.installments() == null ? null : o.installments().get(y);
                 td(v == null ? "—" : Money.format(v));
             }
-            td(Money.format(o.payable()));
+            td(Money.format(o.granted()));
             x.raw("</tr>");
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
         for (Integer y : years) {
-            td(Money.format(split ? b.payableInstallments().getOrDefault(y, Money.ZERO) : null));
+            td(Money.format(split ? b.installments().getOrDefault(y, Money.ZERO) : null));
         }
-        td(Money.format(b.totalPayable()));
+        td(Money.format(b.totalGranted()));
         x.raw("</tr></tbody></table>");
         if (b.kind() == AanvraagKind.WIJZIGING) {
             x.element("p", null, "Termijnen die op grond van de verleningsbeschikking met kenmerk "
@@ -659,7 +673,7 @@ final class BeschikkingHtml {
         x.raw("<ul>");
         List<String> seen = new ArrayList<>();
         for (OnderdeelBesluit o : groups) {
-            if (o.granted() == null || o.granted().signum() == 0 || seen.contains(o.onderdeel())) {
+            if (o.grantedInclBtw() == null || o.grantedInclBtw().signum() == 0 || seen.contains(o.onderdeel())) {
                 continue;
             }
             seen.add(o.onderdeel());
@@ -802,7 +816,7 @@ final class BeschikkingHtml {
                 td(signed(nz(o.requested()).subtract(p)));
             } else {
                 td(Money.format(o.requested()));
-                td(Money.format(nz(o.requested()).subtract(nz(o.granted()))));
+                td(Money.format(nz(o.requested()).subtract(nz(o.grantedInclBtw()))));
             }
             x.raw("</tr>");
         }
@@ -813,7 +827,7 @@ final class BeschikkingHtml {
             td(signed(nz(b.totalRequested()).subtract(prevTotal)));
         } else {
             td(Money.format(b.totalRequested()));
-            td(Money.format(nz(b.totalRequested()).subtract(nz(b.totalGranted()))));
+            td(Money.format(nz(b.totalRequested()).subtract(nz(b.totalGrantedInclBtw()))));
         }
         x.raw("</tr></tbody></table>");
         keepClose();
@@ -946,7 +960,7 @@ final class BeschikkingHtml {
     /** Groups with something requested or granted; empty groups would only be noise in the letter. */
     private List<OnderdeelBesluit> shownGroups() {
         return b.onderdelen().stream()
-                .filter(o -> nz(o.requested()).signum() != 0 || nz(o.granted()).signum() != 0)
+                .filter(o -> nz(o.requested()).signum() != 0 || nz(o.grantedInclBtw()).signum() != 0)
                 .toList();
     }
 
@@ -958,8 +972,8 @@ final class BeschikkingHtml {
     private List<Integer> years(List<OnderdeelBesluit> groups) {
         java.util.TreeSet<Integer> ys = new java.util.TreeSet<>(r.years());
         for (OnderdeelBesluit o : groups) {
-            if (o.payableInstallments() != null) {
-                ys.addAll(o.payableInstallments().keySet());
+            if (o.installments() != null) {
+                ys.addAll(o.installments().keySet());
             }
         }
         return List.copyOf(ys);

@@ -105,7 +105,7 @@ final class ReportContent {
 
     /** toekenning / gedeeltelijke afwijzing / afwijzing, as the pipeline's summary calls them. */
     String outcome() {
-        if (besluit.rejectedWhole() != null || besluit.totalGranted().signum() == 0) {
+        if (besluit.rejectedWhole() != null || besluit.totalGrantedInclBtw().signum() == 0) {
             return "afwijzing";
         }
         return besluit.totalRefused() != null && besluit.totalRefused().signum() > 0 ? "gedeeltelijke afwijzing"
@@ -213,18 +213,18 @@ final class ReportContent {
         Besluit b = besluit;
         return List.of(
                 Map.entry("Aangevraagd (incl. btw)", nz(b.totalRequested())),
-                Map.entry("Toegekend (incl. btw)", nz(b.totalGranted())),
+                Map.entry("Toegekend (incl. btw)", nz(b.totalGrantedInclBtw())),
                 Map.entry("Afgewezen (incl. btw)", nz(b.totalRefused())),
                 Map.entry("Btw-component", nz(b.totalBtw())),
-                Map.entry("Verleend (excl. btw) = voorschot", nz(b.totalPayable())));
+                Map.entry("Verleend (excl. btw) = voorschot", nz(b.totalGranted())));
     }
 
     /** Years of the termijnen across all groups, in order. */
     List<Integer> years() {
         java.util.TreeSet<Integer> ys = new java.util.TreeSet<>(regeling.years());
         for (Besluit.OnderdeelBesluit o : besluit.onderdelen()) {
-            if (o.installments() != null) {
-                ys.addAll(o.installments().keySet());
+            if (o.installmentsInclBtw() != null) {
+                ys.addAll(o.installmentsInclBtw().keySet());
             }
         }
         return List.copyOf(ys);

@@ -280,19 +280,19 @@ public final class ReportHtmlWriter {
             x.element("td", null, nz(o.focusgebied()));
             x.element("td", null, nz(o.legalBasis()) + (o.maximumArticle() == null ? "" : "; maximum: "
                     + o.maximumArticle()));
-            for (BigDecimal v : new BigDecimal[] {o.requested(), o.maximum(), o.granted(), o.refused()}) {
+            for (BigDecimal v : new BigDecimal[] {o.requested(), o.maximum(), o.grantedInclBtw(), o.refused()}) {
                 x.element("td", "num", Money.format(v));
             }
             x.element("td", "num", Dutch.percent(o.btwPercent()));
             x.element("td", "num", Money.format(o.btwComponent()));
-            x.element("td", "num", Money.format(o.payable()));
+            x.element("td", "num", Money.format(o.granted()));
             x.raw("</tr>");
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th><td></td><td></td>");
         x.element("td", "num", Money.format(b.totalRequested())).element("td", "num", "")
-                .element("td", "num", Money.format(b.totalGranted()))
+                .element("td", "num", Money.format(b.totalGrantedInclBtw()))
                 .element("td", "num", Money.format(b.totalRefused())).element("td", "num", "")
-                .element("td", "num", Money.format(b.totalBtw())).element("td", "num", Money.format(b.totalPayable()));
+                .element("td", "num", Money.format(b.totalBtw())).element("td", "num", Money.format(b.totalGranted()));
         x.raw("</tr></tbody></table>");
 
         x.raw("<table><caption>Termijnen: verleend (inclusief btw) en uit te betalen per jaar</caption><thead><tr>")
@@ -307,11 +307,11 @@ public final class ReportHtmlWriter {
         for (OnderdeelBesluit o : b.onderdelen()) {
             x.raw("<tr><th scope=\"row\">").text(Dutch.groupLabel(o)).raw("</th>");
             for (Integer y : years) {
-                x.element("td", "num", o.installments() == null ? "" : Money.format(o.installments().get(y)));
+                x.element("td", "num", o.installmentsInclBtw() == null ? "" : Money.format(o.installmentsInclBtw().get(y)));
             }
             for (Integer y : years) {
-                x.element("td", "num", o.payableInstallments() == null ? ""
-                        : Money.format(o.payableInstallments().get(y)));
+                x.element("td", "num", o.installments() == null ? ""
+                        : Money.format(o.installments().get(y)));
             }
             x.raw("</tr>");
         }
@@ -320,8 +320,8 @@ public final class ReportHtmlWriter {
             x.raw("<td></td>");
         }
         for (Integer y : years) {
-            x.element("td", "num", b.payableInstallments() == null ? ""
-                    : Money.format(b.payableInstallments().get(y)));
+            x.element("td", "num", b.installments() == null ? ""
+                    : Money.format(b.installments().get(y)));
         }
         x.raw("</tr></tbody></table>");
 

@@ -199,17 +199,17 @@ public final class ReportXlsxWriter {
             text(row, 6, o.maximumArticle(), st.wrap);
             money(row, 7, o.requested(), st.money);
             money(row, 8, o.maximum(), st.money);
-            money(row, 9, o.granted(), st.money);
+            money(row, 9, o.grantedInclBtw(), st.money);
             money(row, 10, o.refused(), st.money);
             percent(row, 11, o.btwPercent(), st.percent);
             money(row, 12, o.btwComponent(), st.money);
-            money(row, 13, o.payable(), st.money);
+            money(row, 13, o.granted(), st.money);
             int col = 14;
             for (Integer y : years) {
-                money(row, col++, o.installments() == null ? null : o.installments().get(y), st.money);
+                money(row, col++, o.installmentsInclBtw() == null ? null : o.installmentsInclBtw().get(y), st.money);
             }
             for (Integer y : years) {
-                money(row, col++, o.payableInstallments() == null ? null : o.payableInstallments().get(y), st.money);
+                money(row, col++, o.installments() == null ? null : o.installments().get(y), st.money);
             }
             fit(row, widths);
         }
@@ -218,13 +218,13 @@ public final class ReportXlsxWriter {
         Row total = sh.createRow(r++);
         text(total, 2, "Totaal", st.totalText);
         money(total, 7, b.totalRequested(), st.totalMoney);
-        money(total, 9, b.totalGranted(), st.totalMoney);
+        money(total, 9, b.totalGrantedInclBtw(), st.totalMoney);
         money(total, 10, b.totalRefused(), st.totalMoney);
         money(total, 12, b.totalBtw(), st.totalMoney);
-        money(total, 13, b.totalPayable(), st.totalMoney);
+        money(total, 13, b.totalGranted(), st.totalMoney);
         int col = 14 + years.size();
         for (Integer y : years) {
-            money(total, col++, b.payableInstallments() == null ? null : b.payableInstallments().get(y),
+            money(total, col++, b.installments() == null ? null : b.installments().get(y),
                     st.totalMoney);
         }
         table(sh, 0, Math.max(1, lastDataRow), cols.size() - 1);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
+import nl.kansrijkewijk.aanvraag.AanvraagKind;
 import nl.kansrijkewijk.check.Checks;
 import nl.kansrijkewijk.check.Finding;
 import nl.kansrijkewijk.check.Scenarios;
@@ -66,26 +67,26 @@ class BesluitCalculatorTest {
             Besluit.OnderdeelBesluit o = group(b, e[0], null);
             assertAmount(e[1], o.requested());
             assertAmount(e[1], o.maximum());
-            assertAmount(e[1], o.granted());
+            assertAmount(e[1], o.grantedInclBtw());
             assertAmount("0", o.refused());
             assertEquals(List.of(), o.refusals());
             assertAmount(e[2], o.btwComponent());
-            assertAmount(e[3], o.payable());
-            assertAmount(e[1], Money.sum(o.installments().values()));
-            assertAmount(e[3], Money.sum(o.payableInstallments().values()));
+            assertAmount(e[3], o.granted());
+            assertAmount(e[1], Money.sum(o.installmentsInclBtw().values()));
+            assertAmount(e[3], Money.sum(o.installments().values()));
         }
-        assertEquals(years("2023", "1.373.297", "2024", "4.223.009", "2025", "4.512.974"), group(b, "INT", null).installments());
-        assertEquals(years("2023", "1.304.632,15", "2024", "4.011.858,55", "2025", "4.287.325,30"), group(b, "INT", null).payableInstallments());
-        assertEquals(years("2023", "5.957.319", "2024", "18.027.421", "2025", "19.581.526"), group(b, "SEO", null).installments());
-        assertEquals(years("2024", "1.958.765", "2025", "2.047.800"), group(b, "REI", null).installments());
-        assertEquals(years("2024", "1.860.826,75", "2025", "1.945.410"), group(b, "REI", null).payableInstallments());
+        assertEquals(years("2023", "1.373.297", "2024", "4.223.009", "2025", "4.512.974"), group(b, "INT", null).installmentsInclBtw());
+        assertEquals(years("2023", "1.304.632,15", "2024", "4.011.858,55", "2025", "4.287.325,30"), group(b, "INT", null).installments());
+        assertEquals(years("2023", "5.957.319", "2024", "18.027.421", "2025", "19.581.526"), group(b, "SEO", null).installmentsInclBtw());
+        assertEquals(years("2024", "1.958.765", "2025", "2.047.800"), group(b, "REI", null).installmentsInclBtw());
+        assertEquals(years("2024", "1.860.826,75", "2025", "1.945.410"), group(b, "REI", null).installments());
 
         assertAmount("68.895.204", b.totalRequested());
-        assertAmount("68.895.204", b.totalGranted());
+        assertAmount("68.895.204", b.totalGrantedInclBtw());
         assertAmount("0", b.totalRefused());
         assertAmount("836.042,25", b.totalBtw());
-        assertAmount("68.059.161,75", b.totalPayable());
-        assertEquals(years("2023", "9.531.900,15", "2024", "28.306.553,30", "2025", "30.220.708,30"), b.payableInstallments());
+        assertAmount("68.059.161,75", b.totalGranted());
+        assertEquals(years("2023", "9.531.900,15", "2024", "28.306.553,30", "2025", "30.220.708,30"), b.installments());
         assertEquals("KW-2023-GM0599-V", b.kenmerk());
         assertEquals(LocalDate.of(2023, 12, 23), b.decisionDeadline());
         assertEquals(LocalDate.of(2023, 1, 1), b.periodFrom());
@@ -101,13 +102,13 @@ class BesluitCalculatorTest {
                 .budget("ARM", "100.000,01", null, null)
                 .activity(1, "ARM").budget("100.000,01", null, null).done().build();
         Besluit.OnderdeelBesluit o = group(besluit(a), "ARM", null);
-        assertAmount("100.000,01", o.granted());
+        assertAmount("100.000,01", o.grantedInclBtw());
         // 100.000,01 × 510.000/850.000 = 60.000,006 → 60.000,01; × 170.000/850.000 = 20.000,002 → 20.000,00; rest 20.000,00.
-        assertEquals(years("2023", "60.000,01", "2024", "20.000", "2025", "20.000"), o.installments());
+        assertEquals(years("2023", "60.000,01", "2024", "20.000", "2025", "20.000"), o.installmentsInclBtw());
         assertAmount("5.000", o.btwComponent()); // 5.000,0005 → 5.000,00
-        assertAmount("95.000,01", o.payable());
-        assertEquals(years("2023", "57.000,01", "2024", "19.000", "2025", "19.000"), o.payableInstallments());
-        assertTrue(o.trail().computation().contains("2023: € 100.000,01 × € 510.000 / € 850.000 = € 60.000,01"), o.trail().computation().toString());
+        assertAmount("95.000,01", o.granted());
+        assertEquals(years("2023", "57.000,01", "2024", "19.000", "2025", "19.000"), o.installments());
+        assertTrue(o.trail().computation().contains("inclusief btw per jaar: 2023: € 100.000,01 × € 510.000 / € 850.000 = € 60.000,01"), o.trail().computation().toString());
     }
 
     @Test
@@ -117,7 +118,7 @@ class BesluitCalculatorTest {
                 .activity(1, "REI").budget(null, "500.000", "500.000").done().build();
         Besluit.OnderdeelBesluit o = group(besluit(a), "REI", null);
         // 1.000.000 × 1.958.765 / 4.006.565 = 488.888,86; the rest 511.111,14.
-        assertEquals(years("2024", "488.888,86", "2025", "511.111,14"), o.installments());
+        assertEquals(years("2024", "488.888,86", "2025", "511.111,14"), o.installmentsInclBtw());
     }
 
     @Test
@@ -128,17 +129,17 @@ class BesluitCalculatorTest {
                 .activity(2, "ARM").name("Budgetcafé").otherGovernmentFunding(true).compensableBtw("2.000").budget("60.000", null, null).done()
                 .activity(3, "ARM").compensableBtw("1.500").budget("50.000", null, null).done().build();
         Besluit.OnderdeelBesluit o = group(besluit(a), "ARM", null);
-        // Requested 950.000; activity 2 refused in full (60.000; its btw is not refused again); activity 3's btw 1.500;
-        // 950.000 − 61.500 = 888.500 > 850.000, so 38.500 over the maximum.
-        assertEquals(List.of("DUBBELE-FINANCIERING", "BTW-COMPENSABEL", "MAXIMUM-OVERSCHREDEN"),
+        // Requested 950.000; activity 2 refused in full (60.000). Declared compensable btw refuses nothing (issue 7:
+        // the 5 % estimate is how art. 2(5) is carried out, so refusing it too took btw twice):
+        // 950.000 − 60.000 = 890.000 > 850.000, so 40.000 over the maximum.
+        assertEquals(List.of("DUBBELE-FINANCIERING", "MAXIMUM-OVERSCHREDEN"),
                 o.refusals().stream().map(Besluit.Refusal::rule).toList());
         assertAmount("60.000", o.refusals().get(0).amount());
         assertEquals(2, o.refusals().get(0).activity());
-        assertAmount("1.500", o.refusals().get(1).amount());
-        assertAmount("38.500", o.refusals().get(2).amount());
+        assertAmount("40.000", o.refusals().get(1).amount());
         assertAmount("100.000", o.refused());
-        assertAmount("850.000", o.granted());
-        assertEquals(years("2023", "510.000", "2024", "170.000", "2025", "170.000"), o.installments());
+        assertAmount("850.000", o.grantedInclBtw());
+        assertEquals(years("2023", "510.000", "2024", "170.000", "2025", "170.000"), o.installmentsInclBtw());
         assertEquals("art. 2, vierde lid", o.refusals().get(0).article());
         assertTrue(o.refusals().get(0).reason().startsWith("Activiteit 2 'Budgetcafé'"), o.refusals().get(0).reason());
     }
@@ -149,10 +150,10 @@ class BesluitCalculatorTest {
                 .budget("VEE", "50.000", null, null)
                 .activity(1, "VEE").otherGovernmentFunding(true).budget("80.000", null, null).done().build();
         Besluit.OnderdeelBesluit o = group(besluit(a), "VEE", null);
-        assertAmount("0", o.granted());
+        assertAmount("0", o.grantedInclBtw());
         assertAmount("50.000", o.refused());
         assertAmount("50.000", o.refusals().get(0).amount());
-        assertEquals(years("2023", "0", "2024", "0", "2025", "0"), o.installments());
+        assertEquals(years("2023", "0", "2024", "0", "2025", "0"), o.installmentsInclBtw());
     }
 
     @Test
@@ -163,16 +164,16 @@ class BesluitCalculatorTest {
         assertTrue(b.rejectedWhole().startsWith("De aanvraag is ingediend op 1 oktober 2023, buiten de aanvraagperiode"), b.rejectedWhole());
         assertTrue(b.rejectedWhole().endsWith("(art. 10, eerste lid)"), b.rejectedWhole());
         for (Besluit.OnderdeelBesluit o : b.onderdelen()) {
-            assertAmount("0", o.granted());
+            assertAmount("0", o.grantedInclBtw());
             assertEquals(o.requested(), o.refused());
             assertEquals(1, o.refusals().size());
             assertEquals("AANVRAAG-TERMIJN", o.refusals().get(0).rule());
-            assertAmount("0", Money.sum(o.installments().values()));
+            assertAmount("0", Money.sum(o.installmentsInclBtw().values()));
         }
         assertAmount("68.895.204", b.totalRefused());
-        assertAmount("0", b.totalPayable());
-        // Decided twelve weeks after the submission date when outside the window.
-        assertEquals(LocalDate.of(2023, 12, 24), b.decisionDeadline());
+        assertAmount("0", b.totalGranted());
+        // Art. 13(1) binds every aanvraag, also a late one (issue 7: it was "submission date + 12 weeks").
+        assertEquals(LocalDate.of(2023, 12, 23), b.decisionDeadline());
     }
 
     @Test
@@ -183,11 +184,11 @@ class BesluitCalculatorTest {
                 .activity(2, "SEO").budget("100.000", null, null).done().build();
         Besluit b = besluit(a);
         Besluit.OnderdeelBesluit seo = group(b, "SEO", null);
-        assertAmount("0", seo.granted());
+        assertAmount("0", seo.grantedInclBtw());
         assertAmount("0", seo.maximum());
         assertEquals(List.of("SEO-GEMEENTE"), seo.refusals().stream().map(Besluit.Refusal::rule).toList());
-        assertAmount("850.000", group(b, "ARM", null).granted());
-        assertAmount("850.000", b.totalGranted());
+        assertAmount("850.000", group(b, "ARM", null).grantedInclBtw());
+        assertAmount("850.000", b.totalGrantedInclBtw());
         assertAmount("100.000", b.totalRefused());
     }
 
@@ -204,12 +205,12 @@ class BesluitCalculatorTest {
         Besluit b = besluit(a);
         assertEquals(List.of("ORG/null", "OJK/Zuidoost", "OJK/Nieuw-West"),
                 b.onderdelen().stream().map(o -> o.onderdeel() + "/" + o.focusgebied()).toList());
-        assertAmount("3.000.000", group(b, "ORG", null).granted());
+        assertAmount("3.000.000", group(b, "ORG", null).grantedInclBtw());
         assertAmount("4.377.162", group(b, "OJK", "Zuidoost").maximum());
         assertAmount("6.935.359", group(b, "OJK", "Nieuw-West").maximum());
-        assertAmount("6.935.359", group(b, "OJK", "Nieuw-West").granted());
-        assertEquals(years("2023", "990.743", "2024", "2.972.308", "2025", "2.972.308"), group(b, "OJK", "Nieuw-West").installments());
-        assertAmount("14.312.521", b.totalGranted()); // 3.000.000 + 11.312.521 (the termijnen; the stated 11.312.522 is not reached)
+        assertAmount("6.935.359", group(b, "OJK", "Nieuw-West").grantedInclBtw());
+        assertEquals(years("2023", "990.743", "2024", "2.972.308", "2025", "2.972.308"), group(b, "OJK", "Nieuw-West").installmentsInclBtw());
+        assertAmount("14.312.521", b.totalGrantedInclBtw()); // 3.000.000 + 11.312.521 (the termijnen; the stated 11.312.522 is not reached)
     }
 
     @Test
@@ -222,16 +223,19 @@ class BesluitCalculatorTest {
 
     @Test
     void decisionDeadlines() {
-        Aanvraag inWindow = AanvraagBuilder.aanvraag("Rotterdam", "GM0599", "Zuid").date(2023, 8, 1).build();
-        assertEquals(LocalDate.of(2023, 12, 23), BesluitCalculator.decisionDeadline(inWindow, Checks.TRANCHE_1));
-        Aanvraag wijziging = AanvraagBuilder.aanvraag("Rotterdam", "GM0599", "Zuid").wijziging(LocalDate.of(2024, 3, 15), "K").build();
-        assertEquals(LocalDate.of(2024, 7, 23), BesluitCalculator.decisionDeadline(wijziging, Checks.TRANCHE_1));
-        Aanvraag autumn = AanvraagBuilder.aanvraag("Rotterdam", "GM0599", "Zuid").wijziging(LocalDate.of(2024, 9, 1), "K").build();
-        assertEquals(LocalDate.of(2025, 1, 23), BesluitCalculator.decisionDeadline(autumn, Checks.TRANCHE_1));
-        Aanvraag late = AanvraagBuilder.aanvraag("Rotterdam", "GM0599", "Zuid").wijziging(LocalDate.of(2024, 5, 2), "K").build();
-        assertEquals(LocalDate.of(2024, 7, 25), BesluitCalculator.decisionDeadline(late, Checks.TRANCHE_1));
-        Aanvraag undated = AanvraagBuilder.aanvraag("Rotterdam", "GM0599", "Zuid").date(null).build();
-        assertEquals(LocalDate.of(2023, 12, 23), BesluitCalculator.decisionDeadline(undated, Checks.TRANCHE_1));
+        // Art. 13(1): 30 September 2023 + 12 weeks = Saturday 23 December 2023, for every aanvraag.
+        assertEquals(LocalDate.of(2023, 12, 23), deadline(AanvraagKind.AANVRAAG, LocalDate.of(2023, 8, 1)));
+        assertEquals(LocalDate.of(2023, 12, 23), deadline(AanvraagKind.AANVRAAG, LocalDate.of(2023, 10, 1)));
+        assertEquals(LocalDate.of(2023, 12, 23), deadline(AanvraagKind.AANVRAAG, null));
+        // Wijziging: Toelichting art. 13, twelve weeks after the aanvraag: 15-3-2024 + 84 days = 7-6-2024.
+        assertEquals(LocalDate.of(2024, 6, 7), deadline(AanvraagKind.WIJZIGING, LocalDate.of(2024, 3, 15)));
+        assertEquals(LocalDate.of(2024, 11, 24), deadline(AanvraagKind.WIJZIGING, LocalDate.of(2024, 9, 1)));
+        assertEquals(null, deadline(AanvraagKind.WIJZIGING, null));
+        assertEquals("zaterdag 23 december 2023", nl.kansrijkewijk.money.DutchDates.formatWithWeekday(LocalDate.of(2023, 12, 23)));
+    }
+
+    private static LocalDate deadline(AanvraagKind kind, LocalDate received) {
+        return BesluitCalculator.decisionDeadline(kind, received, Checks.TRANCHE_1).date();
     }
 
     @Test

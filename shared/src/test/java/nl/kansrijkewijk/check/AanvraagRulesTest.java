@@ -175,7 +175,10 @@ class AanvraagRulesTest {
                 .activity(1, "ARM").budget("297.500,01", "170.000", "170.000").done().build());
         Finding o = one(justUnder, "WIJZIGING-OMVANG");
         assertEquals(Severity.AFWIJZING, o.severity());
-        assertAmount("637.500,01", o.refusedAmount());
+        // Issue 7: a refused wijziging leaves the verlening as it is; a decrease refuses no amount (it used to carry the
+        // whole request, 637.500,01, as if nothing had been granted).
+        assertNull(o.refusedAmount());
+        assertTrue(o.message().contains("de verleningsbeschikking blijft ongewijzigd"), o.message());
         assertTrue(o.message().contains("verleend € 850.000, gevraagd € 637.500,01, wijziging 25 %"), o.message());
         assertTrue(o.trail().computation().get(0).contains("|€ 637.500,01 − € 850.000| = € 212.499,99"), o.trail().computation().toString());
     }

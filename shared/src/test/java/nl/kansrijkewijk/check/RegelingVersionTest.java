@@ -87,10 +87,10 @@ class RegelingVersionTest {
         assertEquals("kansrijke-wijk-2023-gzl", b.regelingId());
         Besluit.OnderdeelBesluit gzl = b.onderdelen().stream().filter(o -> o.onderdeel().equals("GZL")).findFirst().orElseThrow();
         assertEquals("gezonde leefomgeving", gzl.name());
-        assertAmount("0", gzl.granted());
+        assertAmount("0", gzl.grantedInclBtw());
         assertAmount("0", gzl.maximum());
         assertAmount("100.000", gzl.refused());
-        assertAmount("850.000", b.totalGranted());
+        assertAmount("850.000", b.totalGrantedInclBtw());
     }
 
     @Test

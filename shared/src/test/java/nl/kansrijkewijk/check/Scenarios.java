@@ -107,8 +107,20 @@ public final class Scenarios {
                 .build();
     }
 
+    /** Amsterdam over its ARM maximum (1.760.000 > 1.700.000) and VEE Nieuw-West above its own termijnen. */
+    public static Aanvraag amsterdamBovenMaximum() {
+        return AanvraagBuilder.aanvraag("Amsterdam", "GM0363", "Zuidoost", "Nieuw-West")
+                .budget("ARM", 1, "Zuidoost", "510.000", "170.000", "230.000")
+                .budget("ARM", 2, "Nieuw-West", "510.000", "170.000", "170.000")
+                .budget("VEE", 2, "Nieuw-West", "100.000", "85.000", "85.000")
+                .activity(1, "ARM").focusgebied("Zuidoost").budget("510.000", "170.000", "230.000").done()
+                .activity(2, "ARM").focusgebied("Nieuw-West").budget("510.000", "170.000", "170.000").done()
+                .activity(3, "VEE").focusgebied("Nieuw-West").art6("a").budget("100.000", "85.000", "85.000").done()
+                .build();
+    }
+
     public static List<Aanvraag> faulty() {
         return List.of(amsterdamChaos(), rotterdamSeoFaults(), heerlenCoalitieOnbekend(), wijzigingTeLaatZonderKenmerk(),
-                zonderDatum(), onbekendeGemeente());
+                zonderDatum(), onbekendeGemeente(), amsterdamBovenMaximum());
     }
 }

@@ -383,17 +383,17 @@ final class Scenarios {
         SortedMap<Integer, BigDecimal> inst = spread(granted, termijnen, entry == null ? null : entry.total());
         SortedMap<Integer, BigDecimal> payInst = spread(payable, termijnen, null);
         return new OnderdeelBesluit(code, od.name(), od.legalBasis(), od.maximumArticle(), fg, requested, req, maximum,
-                granted, refused, refusals, od.btwPercent(), btw, payable, inst, payInst,
+                refused, refusals, granted, od.btwPercent(), btw, payable, payable, inst, payInst, null,
                 Trail.builder().input("aangevraagd", Money.format(req)).outcome("verleend " + Money.format(granted)));
     }
 
     private static OnderdeelBesluit refuseWhole(OnderdeelBesluit g, Finding reason) {
         SortedMap<Integer, BigDecimal> zeros = new TreeMap<>();
-        g.installments().keySet().forEach(y -> zeros.put(y, Money.ZERO));
+        g.installmentsInclBtw().keySet().forEach(y -> zeros.put(y, Money.ZERO));
         return new OnderdeelBesluit(g.onderdeel(), g.name(), g.legalBasis(), g.maximumArticle(), g.focusgebied(),
-                g.requestedPerYear(), g.requested(), g.maximum(), Money.ZERO, g.requested(),
+                g.requestedPerYear(), g.requested(), g.maximum(), g.requested(),
                 List.of(new Refusal(g.requested(), reason.message(), reason.article(), reason.rule(), null)),
-                g.btwPercent(), Money.ZERO, Money.ZERO, zeros, zeros, g.trail());
+                Money.ZERO, g.btwPercent(), Money.ZERO, Money.ZERO, Money.ZERO, zeros, zeros, null, g.trail());
     }
 
     /** Granted over the years in proportion to the termijnen; the last year takes the rounding remainder. */
@@ -425,14 +425,14 @@ final class Scenarios {
         String code = a.gemeentecode();
         String kenmerk = "KW-" + code + "-" + a.source().sha256().substring(0, 10).toUpperCase(java.util.Locale.ROOT);
         BigDecimal req = Money.sum(groups.stream().map(OnderdeelBesluit::requested).toList());
-        BigDecimal granted = Money.sum(groups.stream().map(OnderdeelBesluit::granted).toList());
+        BigDecimal granted = Money.sum(groups.stream().map(OnderdeelBesluit::grantedInclBtw).toList());
         BigDecimal btw = Money.sum(groups.stream().map(OnderdeelBesluit::btwComponent).toList());
         SortedMap<Integer, BigDecimal> pay = new TreeMap<>();
         for (OnderdeelBesluit g : groups) {
-            g.payableInstallments().forEach((y, v) -> pay.merge(y, v, BigDecimal::add));
+            g.installments().forEach((y, v) -> pay.merge(y, v, BigDecimal::add));
         }
-        return new Besluit(kenmerk, REGELING.id(), a.gemeente(), code, fgs, a.kind(), a.submissionDate(), deadline,
-                LocalDate.of(2023, 1, 1), REGELING.deadlines().spendBy(), rejectedWhole, groups, req, granted,
-                req.subtract(granted), btw, granted.subtract(btw), pay);
+        return new Besluit(kenmerk, REGELING.id(), a.gemeente(), code, fgs, a.kind(), a.submissionDate(), null,
+                a.submissionDate(), "ingevulde datum van indiening (datum van ontvangst onbekend)", deadline, "art. 13, eerste lid", LocalDate.of(2023, 1, 1), REGELING.deadlines().spendBy(),
+                rejectedWhole, groups, req, req.subtract(granted), granted, btw, granted.subtract(btw), granted.subtract(btw), pay, null);
     }
 }
