@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -148,10 +149,7 @@ final class BeschikkingHtml {
         x.raw("<tr><th scope=\"row\">Datum</th><td><span class=\"invullen\">[datum van verzending]</span></td></tr>");
         metaRow("Kenmerk", b.kenmerk());
         metaRow("Onderwerp", subject());
-        metaRow(b.kind() == AanvraagKind.WIJZIGING ? "Uw aanvraag tot wijziging" : "Uw aanvraag",
-                b.submissionDate() != null
-                        ? "ingediend op " + DutchDates.format(b.submissionDate())
-                        : "datum van indiening niet vermeld in de aanvraag");
+        metaRow(b.kind() == AanvraagKind.WIJZIGING ? "Uw aanvraag tot wijziging" : "Uw aanvraag", receiptLine());
         if (b.kind() == AanvraagKind.WIJZIGING) {
             metaRow("Verleningsbeschikking", previousKenmerk());
         }
@@ -164,7 +162,8 @@ final class BeschikkingHtml {
         bookmarks.put("onderwerp", subject());
         x.element("p", null, "Geacht college,");
         StringBuilder intro = new StringBuilder();
-        intro.append(b.submissionDate() != null ? "Op " + DutchDates.format(b.submissionDate()) : "Met uw aanvraag")
+        LocalDate applied = b.receivedOn() != null ? b.receivedOn() : b.submissionDate();
+        intro.append(applied != null ? "Op " + DutchDates.format(applied) : "Met uw aanvraag")
                 .append(" heeft u namens de gemeente ").append(gemeente(b));
         if (b.kind() == AanvraagKind.WIJZIGING) {
             intro.append(" gevraagd de verleningsbeschikking met kenmerk ").append(previousKenmerk())
@@ -202,6 +201,22 @@ final class BeschikkingHtml {
         return "Concept van de beschikking van de " + r.minister() + " op de aanvraag van de gemeente "
                 + gemeente(b) + " om een specifieke uitkering op grond van de " + r.title() + " ("
                 + r.citation() + "), kenmerk " + b.kenmerk() + ".";
+    }
+
+    /**
+     * The date that counts is the ministry's date of receipt (art. 10 with Awb 4:1); the date typed on the form is
+     * shown beside it only when it differs, so the college sees which date the timeliness was judged on.
+     */
+    private String receiptLine() {
+        LocalDate typed = b.submissionDate();
+        LocalDate received = b.receivedOn();
+        if (received == null) {
+            return typed != null ? "ingediend op " + DutchDates.format(typed)
+                    : "datum van indiening niet vermeld in de aanvraag";
+        }
+        String line = "ontvangen op " + DutchDates.format(received);
+        return typed == null || typed.equals(received) ? line
+                : line + " (op het formulier: " + DutchDates.format(typed) + ")";
     }
 
     private String previousKenmerk() {

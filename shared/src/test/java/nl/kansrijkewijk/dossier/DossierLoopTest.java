@@ -45,7 +45,7 @@ class DossierLoopTest {
             assertEquals(DordrechtDossier.KENMERK, besluit(d.store, z.kenmerk(), v).kenmerk());
         }
         // Before the beoordeling: 4.555.000 requested − 560.000 (activity 6, mbo 2) = 3.995.000.
-        assertTrue(z.eerdereVersies().stream().anyMatch(v -> besluit(d.store, z.kenmerk(), v).totalGranted()
+        assertTrue(z.eerdereVersies().stream().anyMatch(v -> besluit(d.store, z.kenmerk(), v).totalGrantedInclBtw()
                 .compareTo(new BigDecimal("3995000.00")) == 0));
     }
 
@@ -55,9 +55,9 @@ class DossierLoopTest {
         DossierState.Zaak z = zaak(d, DordrechtDossier.KENMERK);
         Besluit b = besluit(d.store, z.kenmerk(), z.versie());
         // 3.995.000 − 490.000 (activity 7: 70.000 + 210.000 + 210.000) = 3.505.000; OJK 2.800.000 − 560.000 − 490.000.
-        assertEquals(new BigDecimal("3505000.00"), b.totalGranted());
+        assertEquals(new BigDecimal("3505000.00"), b.totalGrantedInclBtw());
         Besluit.OnderdeelBesluit ojk = b.onderdelen().stream().filter(o -> o.onderdeel().equals("OJK")).findFirst().orElseThrow();
-        assertEquals(new BigDecimal("1750000.00"), ojk.granted());
+        assertEquals(new BigDecimal("1750000.00"), ojk.grantedInclBtw());
         Besluit.Refusal r = ojk.refusals().stream().filter(x -> x.rule().equals(ReviewerFindings.AFWIJZING)).findFirst().orElseThrow();
         assertEquals(new BigDecimal("490000.00"), r.amount());
         assertEquals("art. 9, derde lid", r.article());
