@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class LocalPipeline implements AutoCloseable {
     public static final String UPLOAD_BUCKET = "kw-uploads";
     public static final String OUTPUT_BUCKET = "kw-outputs";
+    static final String DOSSIER_PREFIX = "dossier/";
 
     private final LocalS3 server;
     private final S3Client s3;
@@ -129,10 +130,17 @@ public final class LocalPipeline implements AutoCloseable {
         return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream().toList();
     }
 
-    /** Every object of the output bucket as a file under dir, at its key. */
+    /**
+     * Every object of the output bucket but the dossiers ({@code dossier/}) as a file under dir, at its key. The
+     * dossiers stay in the embedded S3, where {@code ./kw serve}'s portal reads them; the demo's own dossier section
+     * writes {@code <dir>/dossier/} with a folder store.
+     */
     public int copyOutputsTo(Path dir) throws IOException {
         int count = 0;
         for (S3Object o : list(OUTPUT_BUCKET, "")) {
+            if (o.key().startsWith(DOSSIER_PREFIX)) {
+                continue;
+            }
             Path target = dir.resolve(o.key()).normalize();
             if (!target.startsWith(dir.normalize())) {
                 throw new IOException("output key leaves the folder: " + o.key());
