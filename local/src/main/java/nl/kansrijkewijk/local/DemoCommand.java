@@ -64,7 +64,7 @@ final class DemoCommand {
         deleteRecursively(data);
         List<List<String>> rows = new ArrayList<>();
         int failures = 0;
-        try (LocalPipeline pipeline = LocalPipeline.start("127.0.0.1", 0, data, processor)) {
+        try (LocalPipeline pipeline = LocalPipeline.start("127.0.0.1", 0, data, processor, false)) {
             err.println("Lokale S3 gestart op " + pipeline.server().endpoint() + "; " + fixtures.size()
                     + " formulier(en) naar s3://" + LocalPipeline.UPLOAD_BUCKET + "/inbox/…");
             Map<String, Instant> received = new HashMap<>();

@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 public final class LocalPipeline implements AutoCloseable {
     public static final String UPLOAD_BUCKET = "kw-uploads";
     public static final String OUTPUT_BUCKET = "kw-outputs";
+    static final String DOSSIER_PREFIX = "dossier/";
 
     private final LocalS3 server;
     private final S3Client s3;
@@ -42,17 +43,28 @@ public final class LocalPipeline implements AutoCloseable {
     private final PojoSerializer<S3Event> events =
             LambdaEventSerializers.serializerFor(S3Event.class, LocalPipeline.class.getClassLoader());
 
-    private LocalPipeline(LocalS3 server, DocumentProcessor processor) {
+    private LocalPipeline(LocalS3 server, DocumentProcessor processor, boolean recordDossiers) {
         this.server = server;
         this.s3 = server.client();
-        this.handler = new AanvraagUploadHandler(s3, processor,
-                new PipelineConfig(UPLOAD_BUCKET, OUTPUT_BUCKET, PipelineConfig.DEFAULT_MAX_UPLOAD_BYTES));
+        PipelineConfig config = new PipelineConfig(UPLOAD_BUCKET, OUTPUT_BUCKET, PipelineConfig.DEFAULT_MAX_UPLOAD_BYTES);
+        this.handler = recordDossiers
+                ? new AanvraagUploadHandler(s3, processor, config)
+                : AanvraagUploadHandler.withoutDossier(s3, processor, config);
     }
 
-    /** Starts the server and makes sure both buckets exist. */
+    /** Starts the server and makes sure both buckets exist; uploads are recorded in dossiers as in AWS. */
     public static LocalPipeline start(String host, int port, Path dataDir, DocumentProcessor processor) throws Exception {
+        return start(host, port, dataDir, processor, true);
+    }
+
+    /**
+     * @param recordDossiers false for the pipeline alone: recording re-reads the upload and renders the case's concept
+     *                       once more, which would about double the time of a batch (the demo, the benchmarks)
+     */
+    public static LocalPipeline start(String host, int port, Path dataDir, DocumentProcessor processor,
+            boolean recordDossiers) throws Exception {
         LocalS3 server = LocalS3.start(host, port, dataDir);
-        LocalPipeline pipeline = new LocalPipeline(server, processor);
+        LocalPipeline pipeline = new LocalPipeline(server, processor, recordDossiers);
         try {
             pipeline.createBucket(UPLOAD_BUCKET);
             pipeline.createBucket(OUTPUT_BUCKET);
@@ -129,10 +141,17 @@ public final class LocalPipeline implements AutoCloseable {
         return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream().toList();
     }
 
-    /** Every object of the output bucket as a file under dir, at its key. */
+    /**
+     * Every object of the output bucket but the dossiers ({@code dossier/}) as a file under dir, at its key. The
+     * dossiers stay in the embedded S3, where {@code ./kw serve}'s portal reads them; the demo's own dossier section
+     * writes {@code <dir>/dossier/} with a folder store.
+     */
     public int copyOutputsTo(Path dir) throws IOException {
         int count = 0;
         for (S3Object o : list(OUTPUT_BUCKET, "")) {
+            if (o.key().startsWith(DOSSIER_PREFIX)) {
+                continue;
+            }
             Path target = dir.resolve(o.key()).normalize();
             if (!target.startsWith(dir.normalize())) {
                 throw new IOException("output key leaves the folder: " + o.key());

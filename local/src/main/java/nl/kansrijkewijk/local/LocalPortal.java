@@ -6,7 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import nl.kansrijkewijk.functions.portal.AfterProcessing;
 import nl.kansrijkewijk.functions.portal.Notifier;
-import nl.kansrijkewijk.functions.portal.OutputBucketStatusSource;
+import nl.kansrijkewijk.functions.portal.DossierStatusSource;
 import nl.kansrijkewijk.functions.portal.PortalApi;
 import nl.kansrijkewijk.functions.portal.PortalConfig;
 import nl.kansrijkewijk.functions.portal.aws.AwsClients;
@@ -40,7 +40,7 @@ public final class LocalPortal implements AutoCloseable {
                 pipeline.server().endpoint());
         S3BucketStore store = new S3BucketStore(pipeline.s3());
         PortalConfig config = new PortalConfig(LocalPipeline.UPLOAD_BUCKET, LocalPipeline.OUTPUT_BUCKET);
-        OutputBucketStatusSource status = new OutputBucketStatusSource(store, config.uploadBucket(), config.outputBucket());
+        DossierStatusSource status = DossierStatusSource.over(store, config.uploadBucket(), config.outputBucket());
         PortalApi api = new PortalApi(config, new S3UrlSigner(presigner), status, store, Clock.systemUTC());
         PortalServer server = PortalServer.start(host, port, api, tokens);
         Notifier console = e -> out.println("melding  " + e.gemeente() + " " + e.trackingId() + ": " + e.status()

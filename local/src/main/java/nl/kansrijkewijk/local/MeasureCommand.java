@@ -41,7 +41,7 @@ final class MeasureCommand {
             return 1;
         }
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        try (LocalPipeline pipeline = LocalPipeline.start("127.0.0.1", 0, null, processor)) {
+        try (LocalPipeline pipeline = LocalPipeline.start("127.0.0.1", 0, null, processor, false)) {
             for (Fixtures.Fixture f : fixtures) {
                 pipeline.upload(f.inboxKey(), Files.readAllBytes(f.file()), f.contentType());
             }

@@ -37,11 +37,18 @@ public final class UploadPipeline {
     private final ObjectStore store;
     private final DocumentProcessor processor;
     private final PipelineConfig config;
+    private final CaseRecorder recorder;
 
     public UploadPipeline(ObjectStore store, DocumentProcessor processor, PipelineConfig config) {
+        this(store, processor, config, CaseRecorder.NONE);
+    }
+
+    /** @param recorder told of every upload that was read and accepted (status verwerkt), before its manifest */
+    public UploadPipeline(ObjectStore store, DocumentProcessor processor, PipelineConfig config, CaseRecorder recorder) {
         this.store = store;
         this.processor = processor;
         this.config = config;
+        this.recorder = recorder;
     }
 
     public UploadOutcome process(UploadRef upload) {
@@ -109,10 +116,14 @@ public final class UploadPipeline {
         ProcessingResult result = processor.process(receipt, bytes, deadline);
         UploadOutcome.Kind kind = result.status() == ProcessingResult.Status.VERWERKT
                 ? UploadOutcome.Kind.PROCESSED : UploadOutcome.Kind.REPORTED;
+        // Only what was read in the right folder (the processor refuses another gemeente's form) becomes part of the
+        // case; recorded before the manifest so that a storage fault here is retried rather than short-cut.
+        Optional<String> refused = kind == UploadOutcome.Kind.PROCESSED ? recorder.record(receipt, bytes) : Optional.empty();
         Manifest manifest = writeAll(prefix, new Written(source, received(gemeente.get(), receivedAt, upload),
                 status(result.status()), result.kind() == null ? null : result.kind().name(), result.gemeente(),
                 result.outcome(), result.afwijzingen(), result.waarschuwingen(), result.provenance(), result.outputs()));
-        return new UploadOutcome(kind, upload, prefix, manifest, result.outcome());
+        return new UploadOutcome(kind, upload, prefix, manifest,
+                refused.map(r -> result.outcome() + "; dossier: " + r).orElse(result.outcome()));
     }
 
     private static Manifest.Received received(String gemeenteCode, Instant receivedAt, UploadRef upload) {

@@ -1,5 +1,6 @@
 package nl.kansrijkewijk.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +84,47 @@ class UploadPipelineTest {
         assertEquals(olderSha, naam.sha256());
         assertEquals(older.length, naam.size());
         assertEquals("oudere versie", new String(store.objects.get("out/GM0363/a.pdf/v1/naam.txt"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void onlyAnAcceptedUploadIsRecordedBeforeItsManifestAndARefusalIsNotedNotThrown() {
+        store.objects.put("up/inbox/GM0363/a.pdf", "%PDF-1.7 a".getBytes(StandardCharsets.UTF_8));
+        store.objects.put("up/inbox/GM0363/b.pdf", "CORRUPT".getBytes(StandardCharsets.UTF_8));
+        List<String> recorded = new java.util.ArrayList<>();
+        UploadPipeline recording = new UploadPipeline(store, new ContentDerivedProcessor(),
+                new PipelineConfig("up", "out", 1000), (receipt, content) -> {
+                    // The manifest is not there yet: a fault here leaves the event to be retried whole.
+                    assertTrue(store.objects.keySet().stream().noneMatch(k -> k.endsWith("/manifest.json")));
+                    recorded.add(receipt.gemeenteCode() + " " + receipt.documentName() + " " + receipt.versionId()
+                            + " " + new String(content, StandardCharsets.UTF_8));
+                    return java.util.Optional.of("het dossier weigert dit");
+                });
+
+        UploadOutcome a = recording.process(upload);
+        UploadOutcome b = recording.process(new UploadRef("up", "inbox/GM0363/b.pdf", "v2", "etag2", 7));
+
+        assertEquals(List.of("GM0363 a.pdf v1 %PDF-1.7 a"), recorded, "the unreadable upload is not recorded");
+        assertEquals(UploadOutcome.Kind.PROCESSED, a.kind());
+        assertTrue(a.detail().endsWith("; dossier: het dossier weigert dit"), a.detail());
+        assertEquals(UploadOutcome.Kind.REPORTED, b.kind());
+    }
+
+    @Test
+    void aFaultWhileRecordingLeavesNoManifestSoTheRetryRecordsAgain() {
+        store.objects.put("up/inbox/GM0363/a.pdf", "%PDF-1.7 a".getBytes(StandardCharsets.UTF_8));
+        int[] calls = {0};
+        UploadPipeline failingOnce = new UploadPipeline(store, new ContentDerivedProcessor(),
+                new PipelineConfig("up", "out", 1000), (receipt, content) -> {
+                    if (calls[0]++ == 0) {
+                        throw new IllegalStateException("S3 onbereikbaar");
+                    }
+                    return java.util.Optional.empty();
+                });
+
+        assertThrows(IllegalStateException.class, () -> failingOnce.process(upload));
+        assertFalse(store.objects.containsKey("out/GM0363/a.pdf/v1/manifest.json"));
+        assertEquals(UploadOutcome.Kind.PROCESSED, failingOnce.process(upload).kind());
+        assertEquals(2, calls[0]);
     }
 
     @Test

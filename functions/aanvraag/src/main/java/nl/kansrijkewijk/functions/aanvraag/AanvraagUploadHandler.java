@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.kansrijkewijk.dossier.DossierService;
+import nl.kansrijkewijk.pipeline.CaseRecorder;
+import nl.kansrijkewijk.pipeline.DossierRecorder;
 import nl.kansrijkewijk.pipeline.PipelineConfig;
 import nl.kansrijkewijk.pipeline.UploadOutcome;
 import nl.kansrijkewijk.pipeline.UploadPipeline;
 import nl.kansrijkewijk.pipeline.UploadRef;
 import nl.kansrijkewijk.pipeline.s3.S3Clients;
+import nl.kansrijkewijk.pipeline.s3.S3DossierStore;
 import nl.kansrijkewijk.pipeline.s3.S3EventRecords;
 import nl.kansrijkewijk.pipeline.s3.S3ObjectStore;
 import nl.kansrijkewijk.limits.Deadline;
@@ -58,8 +62,24 @@ public final class AanvraagUploadHandler implements RequestHandler<S3Event, Stri
         this.priming = SnapStartPriming.register(processor);
     }
 
+    /** The deployed wiring: every accepted upload is also recorded in its gemeente's dossier. */
     public AanvraagUploadHandler(S3Client s3, DocumentProcessor processor, PipelineConfig config) {
-        this.pipeline = new UploadPipeline(new S3ObjectStore(s3), processor, config);
+        this(s3, processor, config, dossierIn(s3, config.outputBucket()));
+    }
+
+    /** The pipeline alone, no dossier: for tests of the S3 plumbing. */
+    public static AanvraagUploadHandler withoutDossier(S3Client s3, DocumentProcessor processor, PipelineConfig config) {
+        return new AanvraagUploadHandler(s3, processor, config, CaseRecorder.NONE);
+    }
+
+    /** @param recorder what else happens with an accepted upload; {@link CaseRecorder#NONE} for the plumbing alone */
+    public AanvraagUploadHandler(S3Client s3, DocumentProcessor processor, PipelineConfig config, CaseRecorder recorder) {
+        this.pipeline = new UploadPipeline(new S3ObjectStore(s3), processor, config, recorder);
+    }
+
+    /** The deployed recorder: the gemeente's dossier under {@code dossier/} of the output bucket. */
+    public static CaseRecorder dossierIn(S3Client s3, String outputBucket) {
+        return new DossierRecorder(new DossierService(new S3DossierStore(s3, outputBucket)));
     }
 
     @Override

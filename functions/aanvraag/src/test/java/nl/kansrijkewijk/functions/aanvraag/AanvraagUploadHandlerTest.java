@@ -65,7 +65,7 @@ class AanvraagUploadHandlerTest {
         outputs = "kw-outputs-" + bucketCounter;
         server.createVersionedBucket(s3, uploads);
         server.createVersionedBucket(s3, outputs);
-        handler = new AanvraagUploadHandler(s3, new ContentDerivedProcessor(), new PipelineConfig(uploads, outputs, 4096));
+        handler = AanvraagUploadHandler.withoutDossier(s3, new ContentDerivedProcessor(), new PipelineConfig(uploads, outputs, 4096));
     }
 
     @Test
@@ -168,7 +168,7 @@ class AanvraagUploadHandlerTest {
         assertEquals("1 record(s): ignored=1", handler.handleRequest(
                 S3Events.createdWithSize(uploads, "inbox/GM0363/", 0, "d41d8cd98f00b204e9800998ecf8427e", null), null));
         // The right key in a bucket the function does not serve (e.g. an event routed by mistake).
-        AanvraagUploadHandler otherBucket = new AanvraagUploadHandler(s3, new ContentDerivedProcessor(),
+        AanvraagUploadHandler otherBucket = AanvraagUploadHandler.withoutDossier(s3, new ContentDerivedProcessor(),
                 new PipelineConfig("kw-uploads-elders", outputs, 4096));
         assertEquals("1 record(s): ignored=1",
                 otherBucket.handleRequest(S3Events.created(s3, uploads, "inbox/GM0363/aanvraag.pdf"), null));
@@ -270,7 +270,7 @@ class AanvraagUploadHandlerTest {
     void inAnUnversionedBucketAnOverwrittenUploadIsLeftToItsOwnEvent() throws Exception {
         String plain = "kw-plain-" + bucketCounter;
         s3.createBucket(b -> b.bucket(plain));
-        AanvraagUploadHandler h = new AanvraagUploadHandler(s3, new ContentDerivedProcessor(), new PipelineConfig(plain, outputs, 4096));
+        AanvraagUploadHandler h = AanvraagUploadHandler.withoutDossier(s3, new ContentDerivedProcessor(), new PipelineConfig(plain, outputs, 4096));
         s3.putObject(b -> b.bucket(plain).key("inbox/GM0363/a.pdf"), RequestBody.fromString("%PDF-1.7 eerste"));
         S3Event oldEvent = S3Events.created(s3, plain, "inbox/GM0363/a.pdf");
         s3.putObject(b -> b.bucket(plain).key("inbox/GM0363/a.pdf"), RequestBody.fromString("%PDF-1.7 tweede"));
@@ -306,7 +306,7 @@ class AanvraagUploadHandlerTest {
             doomed.createVersionedBucket(client, "kw-outputs");
             client.putObject(b -> b.bucket("kw-uploads").key("inbox/GM0363/a.pdf"), RequestBody.fromString("%PDF-1.7"));
             S3Event event = S3Events.created(client, "kw-uploads", "inbox/GM0363/a.pdf");
-            AanvraagUploadHandler h = new AanvraagUploadHandler(client, new ContentDerivedProcessor(),
+            AanvraagUploadHandler h = AanvraagUploadHandler.withoutDossier(client, new ContentDerivedProcessor(),
                     new PipelineConfig("kw-uploads", "kw-outputs", 4096));
             doomed.stop();
 

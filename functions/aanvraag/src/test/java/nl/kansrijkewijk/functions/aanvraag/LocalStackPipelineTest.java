@@ -47,7 +47,7 @@ class LocalStackPipelineTest {
             byte[] content = "%PDF-1.7 localstack".getBytes(StandardCharsets.UTF_8);
             s3.putObject(b -> b.bucket("kw-uploads").key("inbox/GM0363/aanvraag kw.pdf"), RequestBody.fromBytes(content));
             HeadObjectResponse before = s3.headObject(b -> b.bucket("kw-uploads").key("inbox/GM0363/aanvraag kw.pdf"));
-            AanvraagUploadHandler handler = new AanvraagUploadHandler(s3, new ContentDerivedProcessor(),
+            AanvraagUploadHandler handler = AanvraagUploadHandler.withoutDossier(s3, new ContentDerivedProcessor(),
                     new PipelineConfig("kw-uploads", "kw-outputs", 1024 * 1024));
 
             var event = S3Events.created(s3, "kw-uploads", "inbox/GM0363/aanvraag kw.pdf");

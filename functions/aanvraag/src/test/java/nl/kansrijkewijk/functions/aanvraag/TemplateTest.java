@@ -142,6 +142,21 @@ class TemplateTest {
     }
 
     @Test
+    void theReviewerFunctionReadsOnlyTheReviewersPrefixesAndWritesOnlyTheDossierAndItsAnswers() {
+        Map<String, Object> function = functions().get("ReviewerFunction");
+        String uploads = template.resolveString(Map.of("Ref", "UploadBucket"));
+        String outputs = template.resolveString(Map.of("Ref", "OutputBucket"));
+        assertEquals(List.of("arn:aws:s3:::" + uploads + "/beoordelingen/*", "arn:aws:s3:::" + uploads + "/vaststellingen/*"),
+                allowedResources(function, Set.of("s3:GetObjectVersion")));
+        assertEquals(List.of("arn:aws:s3:::" + outputs + "/dossier/*", "arn:aws:s3:::" + outputs + "/antwoorden/*"),
+                allowedResources(function, Set.of("s3:PutObject")));
+        List<Trigger> triggers = triggers().stream().filter(t -> t.function().equals("ReviewerFunction")).toList();
+        assertEquals(List.of(nl.kansrijkewijk.pipeline.ReviewerActs.BEOORDELINGEN, nl.kansrijkewijk.pipeline.ReviewerActs.VASTSTELLINGEN),
+                triggers.stream().map(Trigger::prefix).sorted().toList());
+        assertTrue(triggers.stream().allMatch(t -> t.bucket().equals(uploads)), "the reviewers' prefixes of the upload bucket");
+    }
+
+    @Test
     void theLoopCheckWouldSeeAFunctionWritingWhereItIsTriggered() {
         String trigger = "arn:aws:s3:::kw-outputs/";
         assertTrue(mayOverlap("arn:aws:s3:::kw-outputs/*", trigger, "/manifest.json"));

@@ -13,7 +13,7 @@ import nl.kansrijkewijk.functions.portal.ApiRequest;
 import nl.kansrijkewijk.functions.portal.ApiResponse;
 import nl.kansrijkewijk.functions.portal.Caller;
 import nl.kansrijkewijk.functions.portal.Gemeenten;
-import nl.kansrijkewijk.functions.portal.OutputBucketStatusSource;
+import nl.kansrijkewijk.functions.portal.DossierStatusSource;
 import nl.kansrijkewijk.functions.portal.PortalApi;
 import nl.kansrijkewijk.functions.portal.PortalConfig;
 import nl.kansrijkewijk.functions.portal.StaticFiles;
@@ -61,7 +61,7 @@ public final class PortalApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         S3BucketStore store = new S3BucketStore(s3);
         return new PortalApi(config,
                 new S3UrlSigner(AwsClients.presigner(region, AwsClients.lambdaCredentials(), AwsClients.endpoint(env))),
-                new OutputBucketStatusSource(store, config.uploadBucket(), config.outputBucket()), store,
+                DossierStatusSource.over(store, config.uploadBucket(), config.outputBucket()), store,
                 Clock.systemUTC());
     }
 

@@ -8,7 +8,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import nl.kansrijkewijk.functions.portal.AfterProcessing;
-import nl.kansrijkewijk.functions.portal.OutputBucketStatusSource;
+import nl.kansrijkewijk.functions.portal.DossierStatusSource;
 import nl.kansrijkewijk.functions.portal.PortalConfig;
 import nl.kansrijkewijk.functions.portal.werkvoorraad.WerkvoorraadPublisher;
 import software.amazon.awssdk.regions.Region;
@@ -36,7 +36,7 @@ public final class PortalEventsHandler implements RequestHandler<S3Event, String
         PortalConfig config = PortalConfig.fromEnvironment(env);
         Region region = AwsClients.region(env);
         S3BucketStore store = new S3BucketStore(AwsClients.s3(region, AwsClients.lambdaCredentials(), AwsClients.endpoint(env)));
-        OutputBucketStatusSource status = new OutputBucketStatusSource(store, config.uploadBucket(), config.outputBucket());
+        DossierStatusSource status = DossierStatusSource.over(store, config.uploadBucket(), config.outputBucket());
         return new AfterProcessing(status, new WerkvoorraadPublisher(status, store, config.outputBucket()),
                 new SnsNotifier(AwsClients.sns(region), env.get(ENV_TOPIC_ARN)), env.getOrDefault(ENV_PORTAL_URL, ""));
     }
