@@ -136,7 +136,7 @@ public final class DossierProjection {
                         shape, c.uploadStatus.get(e.cause())));
             }
             String view = c.current == null ? null : viewId(c, verlening);
-            String status = c.current == null ? "onleesbaar" : c.verlening != null ? "vastgesteld"
+            String status = c.verlening != null ? "vastgesteld" : c.current == null ? "onleesbaar"
                     : !c.beoordelingen.isEmpty() ? "beoordeeld" : "concept";
             List<String> earlier = c.views.stream().filter(v -> !v.equals(view)).distinct().toList();
             zaken.add(new DossierState.Zaak(c.kenmerk, c.soort, status, uploads, c.current,
