@@ -69,7 +69,8 @@ final class VerantwoordingDemo {
                 byte[] json = store.read(EventKeys.view(d.gemeente(), v.kenmerk(), v.versie()) + "vaststelling.json").orElseThrow();
                 var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
                 String soort = node.path("ambtshalve").asBoolean() ? "ambtshalve vaststelling" : "vaststelling";
-                table.add(List.of(c.naam(), soort + ": terug " + node.path("totaalTerugTeVorderen").asText(), v.kenmerk(),
+                table.add(List.of(c.naam(), soort + ", terug te vorderen "
+                        + nl.kansrijkewijk.money.Money.format(new BigDecimal(node.path("totaalTerugTeVorderen").asText())), v.kenmerk(),
                         v.status(), shown(cwd, storeRoot.resolve(EventKeys.view(d.gemeente(), v.kenmerk(), v.versie())))));
             }
         }

@@ -123,7 +123,7 @@ final class DossierVerantwoording {
 
     static String viewId(DossierProjection.Folded f, List<DossierEvent.VerantwoordingOntvangen> all, int index) {
         String prefix = index < all.size() ? VERANTWOORDING_PREFIX : VASTSTELLING_PREFIX;
-        return prefix + Sha256.hex(inputs(f, all, index).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        return prefix + Sha256.hex((prefix + inputs(f, all, index)).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
     }
 
     /** The context before the verantwoording at {@code index}, or with all of them when index = size. */
