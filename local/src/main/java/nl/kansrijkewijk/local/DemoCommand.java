@@ -95,6 +95,7 @@ final class DemoCommand {
         rows.forEach(table::add);
         table.print(out);
         DossierDemo.run(root, outDir, out);
+        VerantwoordingDemo.run(root, outDir, out);
         out.println();
         out.println(fixtures.size() + " document(en) verwerkt; uitvoer in " + display(outDir) + "/");
         return failures == 0 ? 0 : 1;

@@ -27,6 +27,8 @@ import nl.kansrijkewijk.processing.Receipt;
     @JsonSubTypes.Type(value = DossierEvent.VerleningVastgesteld.class, name = "VerleningVastgesteld"),
     @JsonSubTypes.Type(value = DossierEvent.WijzigingOntvangen.class, name = "WijzigingOntvangen"),
     @JsonSubTypes.Type(value = DossierEvent.WijzigingBesloten.class, name = "WijzigingBesloten"),
+    @JsonSubTypes.Type(value = DossierEvent.VerantwoordingOntvangen.class, name = "VerantwoordingOntvangen"),
+    @JsonSubTypes.Type(value = DossierEvent.UitstelVastgelegd.class, name = "UitstelVastgelegd"),
     @JsonSubTypes.Type(value = DossierEvent.Uitbreiding.class, name = "Uitbreiding")
 })
 public sealed interface DossierEvent {
@@ -159,6 +161,47 @@ public sealed interface DossierEvent {
         @Override
         public String cause() {
             return view;
+        }
+    }
+
+    /**
+     * A plausible SiSa verantwoording (art. 14) as received, under the kenmerk of its year ({@code …-J2024}). A
+     * niet-plausibele upload is never recorded. A second one for the same year is recorded too; only one marked as
+     * correction replaces the first (policy 7).
+     */
+    record VerantwoordingOntvangen(String kenmerk, String sha256, Receipt receipt, int verslagjaar, boolean correctie)
+            implements DossierEvent {
+        @Override
+        public String gemeenteCode() {
+            return receipt.gemeenteCode();
+        }
+
+        @Override
+        public Instant at() {
+            return receipt.receivedAt();
+        }
+
+        @Override
+        public String cause() {
+            return sha256;
+        }
+    }
+
+    /**
+     * A reviewer records the college's request for uitstel of the bestedingstermijn (art. 11(3)) or the minister's
+     * decision on it, under the dossier's kenmerk. The latest request date and the latest decision count.
+     *
+     * @param handeling   "verzocht" or "besloten"
+     * @param datum       date the request arrived, or date of the decision
+     * @param verleend    the decision (null for a request)
+     * @param verleendTot end of the extended termijn when granted
+     */
+    record UitstelVastgelegd(String gemeenteCode, String kenmerk, Instant at, String id, String handeling,
+                             LocalDate datum, Boolean verleend, LocalDate verleendTot, Beoordeling.Reviewer door)
+            implements DossierEvent {
+        @Override
+        public String cause() {
+            return id;
         }
     }
 

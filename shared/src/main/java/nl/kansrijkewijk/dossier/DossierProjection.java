@@ -79,6 +79,8 @@ public final class DossierProjection {
                 }
                 case DossierEvent.ConceptGemaakt g -> c.views.add(g.view());
                 case DossierEvent.WijzigingBesloten w -> c.views.add(w.view());
+                case DossierEvent.VerantwoordingOntvangen v -> { /* folded by DossierVerantwoording */ }
+                case DossierEvent.UitstelVastgelegd u -> { /* folded by DossierVerantwoording */ }
                 case DossierEvent.Uitbreiding u -> { /* kept in the history */ }
             }
         }
@@ -134,7 +136,7 @@ public final class DossierProjection {
                         shape, c.uploadStatus.get(e.cause())));
             }
             String view = c.current == null ? null : viewId(c, verlening);
-            String status = c.current == null ? "onleesbaar" : c.verlening != null ? "vastgesteld"
+            String status = c.verlening != null ? "vastgesteld" : c.current == null ? "onleesbaar"
                     : !c.beoordelingen.isEmpty() ? "beoordeeld" : "concept";
             List<String> earlier = c.views.stream().filter(v -> !v.equals(view)).distinct().toList();
             zaken.add(new DossierState.Zaak(c.kenmerk, c.soort, status, uploads, c.current,
@@ -144,7 +146,11 @@ public final class DossierProjection {
                     c.wijziging() ? verlening.map(DossierEvent.VerleningVastgesteld::kenmerk).orElse(null) : null));
         }
         List<DossierState.Regel> history = f.sorted().stream().map(DossierProjection::regel).toList();
-        return new DossierState(DossierState.SCHEMA, f.gemeenteCode(), zaken, history);
+        nl.kansrijkewijk.regeling.Regeling regeling = nl.kansrijkewijk.regeling.RegelingCatalogus.standard().first();
+        List<DossierState.VerantwoordingZaak> verantwoordingen = DossierVerantwoording.zaken(f);
+        return new DossierState(DossierState.SCHEMA, f.gemeenteCode(), zaken,
+                verantwoordingen.isEmpty() ? null : verantwoordingen, DossierVerantwoording.uitstel(f.sorted(), null).orElse(null),
+                DossierVerantwoording.vaststelling(regeling, f), history);
     }
 
     private static DossierState.Regel regel(DossierEvent e) {
@@ -153,6 +159,8 @@ public final class DossierProjection {
             case DossierEvent.WijzigingOntvangen w -> w.receipt().uploader();
             case DossierEvent.BeoordelingVastgelegd b -> b.beoordeling().door().naam();
             case DossierEvent.VerleningVastgesteld v -> v.vaststeller().naam();
+            case DossierEvent.VerantwoordingOntvangen v -> v.receipt().uploader();
+            case DossierEvent.UitstelVastgelegd u -> u.door() == null ? null : u.door().naam();
             default -> null;
         };
         return new DossierState.Regel(e.at(), e.kind(), e.kenmerk(), door, e.cause());

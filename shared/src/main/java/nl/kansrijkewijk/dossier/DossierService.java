@@ -21,7 +21,16 @@ import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.processing.Evaluation;
 import nl.kansrijkewijk.processing.Json;
 import nl.kansrijkewijk.processing.Receipt;
+import nl.kansrijkewijk.kenmerk.Kenmerk;
+import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.regeling.RegelingCatalogus;
+import nl.kansrijkewijk.sisa.NietPlausibelException;
+import nl.kansrijkewijk.sisa.SisaConfig;
+import nl.kansrijkewijk.sisa.SisaConfigLoader;
+import nl.kansrijkewijk.sisa.Verantwoording;
+import nl.kansrijkewijk.sisa.VerantwoordingReader;
+import nl.kansrijkewijk.verantwoording.DossierContext;
+import nl.kansrijkewijk.verantwoording.VerantwoordingProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +52,7 @@ public final class DossierService {
     private final DossierStore store;
     private final DossierEvaluator evaluator;
     private final DossierOutputs outputs = new DossierOutputs();
+    private final DossierVerantwoording verantwoording;
 
     public DossierService(DossierStore store) {
         this(store, new DossierEvaluator(RegelingCatalogus.standard(), RuleCatalogue.standard()));
@@ -51,10 +61,29 @@ public final class DossierService {
     public DossierService(DossierStore store, DossierEvaluator evaluator) {
         this.store = store;
         this.evaluator = evaluator;
+        Regeling regeling = RegelingCatalogus.standard().first();
+        SisaConfig sisa = SisaConfigLoader.standard();
+        this.verantwoording = new DossierVerantwoording(store, regeling, sisa,
+                new VerantwoordingProcessor(regeling, sisa, RuleCatalogue.standard()));
     }
 
-    /** What an upload became in the dossier. */
-    public record Intake(String gemeenteCode, String kenmerk, String soort, String sha256, boolean nieuw) {}
+    /**
+     * What an upload became in the dossier.
+     *
+     * @param soort    "aanvraag", "wijziging", "verantwoording" or "niet plausibel" (then nothing was recorded)
+     * @param melding  for a niet-plausibele verantwoording: the Dutch answer saying what to fix; else null
+     * @param rapport  for a niet-plausibele verantwoording: fout.json and fout.txt to write beside the upload; else empty
+     */
+    public record Intake(String gemeenteCode, String kenmerk, String soort, String sha256, boolean nieuw,
+                         String melding, SortedMap<String, byte[]> rapport) {
+        public Intake(String gemeenteCode, String kenmerk, String soort, String sha256, boolean nieuw) {
+            this(gemeenteCode, kenmerk, soort, sha256, nieuw, null, new TreeMap<>());
+        }
+
+        public boolean vastgelegd() {
+            return melding == null;
+        }
+    }
 
     /**
      * Records an upload from a gemeente's inbox. The receipt is the pipeline's: the folder's CBS code is the
@@ -64,6 +93,9 @@ public final class DossierService {
         String cbs = EventKeys.cbs(receipt.gemeenteCode());
         Objects.requireNonNull(receipt.receivedAt(), "receipt time");
         String sha = Sha256.hex(content);
+        if (VerantwoordingReader.isVerantwoording(content)) {
+            return ontvangVerantwoording(receipt, content, cbs, sha);
+        }
         DossierEvaluator.Read r = evaluator.read(receipt.documentName(), content);
         String kenmerk = DossierEvaluator.kenmerk(r, cbs, receipt.receivedOn());
         Receipt rc = new Receipt(receipt.documentName(), cbs, receipt.receivedAt(), receipt.versionId(), receipt.uploader());
@@ -76,6 +108,70 @@ public final class DossierService {
         boolean nieuw = store.putIfAbsent(EventKeys.event(e), EventCodec.bytes(e));
         refresh(cbs);
         return new Intake(cbs, kenmerk, e instanceof DossierEvent.WijzigingOntvangen ? "wijziging" : "aanvraag", sha, nieuw);
+    }
+
+    /**
+     * A SiSa verantwoording (recognised by content): niet plausibel → the Dutch answer and nothing recorded (no
+     * document, no event, no dossier.json); plausible → {@link DossierEvent.VerantwoordingOntvangen} under the
+     * year's kenmerk, after which the refresh checks it against the dossier and, after the last year, writes the
+     * concept vaststelling.
+     */
+    private Intake ontvangVerantwoording(Receipt receipt, byte[] content, String cbs, String sha) {
+        Regeling regeling = verantwoording.regeling();
+        Verantwoording v;
+        try {
+            v = VerantwoordingReader.read(receipt.documentName(), content, regeling, verantwoording.config(), cbs);
+        } catch (NietPlausibelException e) {
+            LOG.info("{}: verantwoording {} niet plausibel: {}", cbs, receipt.documentName(), e.getMessage());
+            VerantwoordingProcessor.Result r = verantwoording.processor().process(receipt, content,
+                    new DossierContext(cbs, List.of(), List.of(), List.of(), null));
+            return new Intake(cbs, null, "niet plausibel", sha, false, e.userMessage(), new TreeMap<>(r.outputs()));
+        }
+        String kenmerk = Kenmerk.verantwoording(regeling, cbs, v.verslagjaar());
+        Receipt rc = new Receipt(receipt.documentName(), cbs, receipt.receivedAt(), receipt.versionId(), receipt.uploader());
+        DossierEvent.VerantwoordingOntvangen e = new DossierEvent.VerantwoordingOntvangen(kenmerk, sha, rc,
+                v.verslagjaar(), v.correctie());
+        store.putIfAbsent(EventKeys.document(cbs, sha), content);
+        boolean nieuw = store.putIfAbsent(EventKeys.event(e), EventCodec.bytes(e));
+        refresh(cbs);
+        return new Intake(cbs, kenmerk, "verantwoording", sha, nieuw);
+    }
+
+    /**
+     * A reviewer records that the college asked for uitstel of the bestedingstermijn (art. 11(3)); {@code verzochtOp}
+     * is the date the request arrived (the window 1 August – 1 October 2025 is checked with the verantwoording).
+     */
+    public DossierEvent.UitstelVastgelegd uitstelVerzocht(String gemeenteCode, LocalDate verzochtOp,
+                                                          Beoordeling.Reviewer door, Instant at) {
+        return uitstel(gemeenteCode, "verzocht", verzochtOp, null, null, door, at);
+    }
+
+    /** A reviewer records the minister's decision on the uitstel: granted (until {@code verleendTot}) or refused. */
+    public DossierEvent.UitstelVastgelegd uitstelBesloten(String gemeenteCode, LocalDate beslotenOp, boolean verleend,
+                                                          LocalDate verleendTot, Beoordeling.Reviewer door, Instant at) {
+        if (verleend && verleendTot == null) {
+            throw new DossierException("Vermeld tot wanneer het uitstel is verleend (uiterlijk 31 december 2026).");
+        }
+        return uitstel(gemeenteCode, "besloten", beslotenOp, verleend, verleend ? verleendTot : null, door, at);
+    }
+
+    private DossierEvent.UitstelVastgelegd uitstel(String gemeenteCode, String handeling, LocalDate datum, Boolean verleend,
+                                                   LocalDate tot, Beoordeling.Reviewer door, Instant at) {
+        String cbs = EventKeys.cbs(gemeenteCode);
+        if (door == null || !Reviewers.named(door.naam())) {
+            throw new DossierException("Vermeld de naam van wie het uitstel vastlegt.");
+        }
+        if (datum == null || at == null) {
+            throw new DossierException("Vermeld de datum van het " + (verleend == null ? "verzoek" : "besluit") + ".");
+        }
+        String kenmerk = Kenmerk.dossier(verantwoording.regeling(), cbs);
+        String id = Sha256.hex((handeling + "|" + datum + "|" + verleend + "|" + tot + "|" + door.naam().strip() + "|" + at)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+        DossierEvent.UitstelVastgelegd u = new DossierEvent.UitstelVastgelegd(cbs, kenmerk, at, id, handeling, datum,
+                verleend, tot, new Beoordeling.Reviewer(door.naam().strip(), door.rol()));
+        store.putIfAbsent(EventKeys.event(u), EventCodec.bytes(u));
+        refresh(cbs);
+        return u;
     }
 
     /**
@@ -257,6 +353,7 @@ public final class DossierService {
                     render(cbs, f, c);
                 }
             }
+            verantwoording.render(f);
             List<String> seen = store.list(EventKeys.events(cbs));
             List<DossierEvent> after = events(cbs);
             store.put(EventKeys.state(cbs), DossierProjection.json(DossierProjection.project(cbs, after)));

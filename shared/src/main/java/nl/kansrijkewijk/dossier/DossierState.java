@@ -10,7 +10,10 @@ import java.util.List;
  * @param zaken        one per kenmerk: the aanvraag ({@code -V}) and each wijziging ({@code -W1} …)
  * @param geschiedenis every event in the order the projection folds them
  */
-public record DossierState(String schema, String gemeenteCode, List<Zaak> zaken, List<Regel> geschiedenis) {
+public record DossierState(String schema, String gemeenteCode, List<Zaak> zaken,
+                           List<VerantwoordingZaak> verantwoordingen,
+                           nl.kansrijkewijk.verantwoording.VerantwoordingContext.Uitstel uitstel,
+                           VaststellingZaak vaststelling, List<Regel> geschiedenis) {
     public static final String SCHEMA = "kw-dossier/1";
 
     /**
@@ -33,4 +36,20 @@ public record DossierState(String schema, String gemeenteCode, List<Zaak> zaken,
 
     /** One line of the history: when, what, for which case, by whom. */
     public record Regel(Instant at, String soort, String kenmerk, String door, String oorzaak) {}
+
+    /**
+     * A SiSa verantwoording received ({@code …-J2024}).
+     *
+     * @param status "geldt", "vervangen door correctie", "tweede levering zonder correctie, telt niet"
+     * @param versie the folder of its check ({@code verantwoording.json}), named by a hash of its inputs
+     */
+    public record VerantwoordingZaak(String kenmerk, int verslagjaar, String sha256, String document, String uploader,
+                                     Instant ontvangen, boolean correctie, String status, String versie) {}
+
+    /**
+     * The concept vaststelling ({@code …-S}) once the verantwoording over the last year is in.
+     *
+     * @param versie the folder of vaststelling.json, the werkpapier and the concept-vaststellingsbeschikking
+     */
+    public record VaststellingZaak(String kenmerk, String status, String versie) {}
 }

@@ -157,7 +157,11 @@ public final class VerantwoordingProcessor {
             VerantwoordingContext ctx) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("schema", SCHEMA);
-        m.put("document", Map.of("name", v.documentName(), "sha256", v.sha256()));
+        // Ordered maps: Map.of iterates in a per-JVM order, and the same input must give the same bytes.
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("name", v.documentName());
+        document.put("sha256", v.sha256());
+        m.put("document", document);
         m.put("kenmerk", Kenmerk.verantwoording(regeling, v.cbsCode(), v.verslagjaar()));
         m.put("regeling", regeling.id());
         m.put("status", "plausibel");
@@ -170,8 +174,11 @@ public final class VerantwoordingProcessor {
         if (ontvangen != null) {
             m.put("ontvangen", ontvangen);
         }
-        m.put("summary", Map.of("afwijzingen", count(findings, Severity.AFWIJZING),
-                "waarschuwingen", count(findings, Severity.WAARSCHUWING), "info", count(findings, Severity.INFO)));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("afwijzingen", count(findings, Severity.AFWIJZING));
+        summary.put("waarschuwingen", count(findings, Severity.WAARSCHUWING));
+        summary.put("info", count(findings, Severity.INFO));
+        m.put("summary", summary);
         m.put("regels", v.regels());
         m.put("findings", findings);
         return m;

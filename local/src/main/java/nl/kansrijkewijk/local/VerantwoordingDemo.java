@@ -1,0 +1,101 @@
+package nl.kansrijkewijk.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import nl.kansrijkewijk.dossier.Beoordeling;
+import nl.kansrijkewijk.dossier.DossierEvent;
+import nl.kansrijkewijk.dossier.DossierService;
+import nl.kansrijkewijk.dossier.DossierState;
+import nl.kansrijkewijk.dossier.DossierStore;
+import nl.kansrijkewijk.dossier.EventCodec;
+import nl.kansrijkewijk.dossier.EventKeys;
+import nl.kansrijkewijk.dossier.FileSystemDossierStore;
+import nl.kansrijkewijk.processing.Receipt;
+import nl.kansrijkewijk.verantwoording.DossierJson;
+
+/**
+ * The verantwoording part of {@code ./kw demo}: for Amsterdam the years 2023 (a reservation), 2024 and 2025 (a
+ * correction of 2024's spending) through {@link DossierService#ontvang} ending in a concept vaststelling with a
+ * terugvordering; for Arnhem a verantwoording over 2025 received after 18 months, ending in an ambtshalve
+ * vaststelling (art. 15(3)). The workbooks and the verlening are the SiSa fixtures' ({@code
+ * test-fixtures/verantwoording/…}, amounts worked out by hand in their spec.yaml): their verlening is recorded as a
+ * second reviewer would have fixed it, in a dossier of its own ({@code <out>/cyclus/}) — the aanvraag loop's
+ * verlening for Amsterdam has other amounts, for which no hand-derived workbooks exist yet.
+ */
+final class VerantwoordingDemo {
+    private record Cycle(String map, String naam) {}
+
+    private static final List<Cycle> CYCLES = List.of(new Cycle("amsterdam", "Amsterdam"), new Cycle("arnhem-laat", "Arnhem"));
+
+    private VerantwoordingDemo() {}
+
+    static void run(Path root, Path outDir, PrintStream out) throws IOException {
+        Path fixtures = root.resolve("test-fixtures/verantwoording");
+        if (!Files.isDirectory(fixtures)) {
+            out.println();
+            out.println("Verantwoording: de SiSa-voorbeelden ontbreken in " + fixtures + "; overgeslagen.");
+            return;
+        }
+        Path storeRoot = outDir.resolve("cyclus");
+        FileSystemDossierStore store = new FileSystemDossierStore(storeRoot);
+        DossierService service = new DossierService(store);
+        SummaryTable table = new SummaryTable(List.of("gemeente", "stap", "kenmerk", "status", "uitvoer"),
+                false, false, false, false, false);
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Cycle c : CYCLES) {
+            Path dir = fixtures.resolve(c.map());
+            DossierJson.Dossier d = DossierJson.read(dir);
+            recordVerlening(store, d);
+            for (DossierJson.Levering l : d.verantwoordingen()) {
+                Receipt r = new Receipt(l.bestand(), d.gemeente(), Instant.parse(l.ontvangen() + "T08:00:00Z"),
+                        "demo-" + l.bestand(), "gemeente-" + d.gemeente());
+                DossierService.Intake in = service.ontvang(r, Files.readAllBytes(dir.resolve(l.bestand())));
+                DossierState s = service.state(d.gemeente());
+                DossierState.VerantwoordingZaak z = s.verantwoordingen().stream()
+                        .filter(x -> x.sha256().equals(in.sha256())).findFirst().orElseThrow();
+                table.add(List.of(c.naam(), "verantwoording " + z.verslagjaar() + " (ontvangen " + l.ontvangen() + ")",
+                        z.kenmerk(), z.status(), shown(cwd, storeRoot.resolve(EventKeys.view(d.gemeente(), z.kenmerk(), z.versie())))));
+            }
+            DossierState.VaststellingZaak v = service.state(d.gemeente()).vaststelling();
+            if (v != null) {
+                byte[] json = store.read(EventKeys.view(d.gemeente(), v.kenmerk(), v.versie()) + "vaststelling.json").orElseThrow();
+                var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+                String soort = node.path("ambtshalve").asBoolean() ? "ambtshalve vaststelling" : "vaststelling";
+                table.add(List.of(c.naam(), soort + ", terug te vorderen "
+                        + nl.kansrijkewijk.money.Money.format(new BigDecimal(node.path("totaalTerugTeVorderen").asText())), v.kenmerk(),
+                        v.status(), shown(cwd, storeRoot.resolve(EventKeys.view(d.gemeente(), v.kenmerk(), v.versie())))));
+            }
+        }
+        out.println();
+        out.println("Verantwoording en vaststelling (verlening uit test-fixtures/verantwoording, vastgelegd als door een tweede beoordelaar):");
+        table.print(out);
+    }
+
+    private static String shown(Path cwd, Path folder) {
+        return (folder.startsWith(cwd) ? cwd.relativize(folder).toString() : folder.toString()) + "/";
+    }
+
+    /** The fixture's verlening as the dossier records one fixed by a second reviewer (fixed time: same bytes). */
+    private static void recordVerlening(DossierStore store, DossierJson.Dossier d) {
+        List<DossierEvent.VerleendBedrag> bedragen = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (DossierJson.Groep g : d.toekenningen()) {
+            TreeMap<Integer, BigDecimal> perJaar = new TreeMap<>(g.uitbetaald());
+            bedragen.add(new DossierEvent.VerleendBedrag(g.onderdeel(), g.focusgebied(), g.verleend(), perJaar, perJaar));
+            total = total.add(g.verleend());
+        }
+        DossierEvent.VerleningVastgesteld v = new DossierEvent.VerleningVastgesteld(d.gemeente(),
+                d.verleningKenmerken().get(0), Instant.parse("2023-10-20T09:00:00Z"), LocalDate.of(2023, 10, 20), null,
+                List.of(), List.of(new Beoordeling.Reviewer("A. (Anouk) Jansen", "beoordelaar")),
+                new Beoordeling.Reviewer("B. (Bram) de Groot", "senior beoordelaar"), bedragen, total, total);
+        store.putIfAbsent(EventKeys.event(v), EventCodec.bytes(v));
+    }
+}
