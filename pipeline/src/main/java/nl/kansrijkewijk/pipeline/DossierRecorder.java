@@ -27,7 +27,8 @@ public final class DossierRecorder implements CaseRecorder {
             DossierService.Intake intake = dossier.ontvang(receipt, content);
             LOG.info("dossier {}: {} {} {} ({})", intake.gemeenteCode(), intake.soort(), intake.kenmerk(),
                     intake.nieuw() ? "recorded" : "already recorded", receipt.documentName());
-            return Optional.empty();
+            // A niet-plausibele SiSa workbook is answered, not recorded: its Dutch message is the gemeente's answer.
+            return intake.vastgelegd() ? Optional.empty() : Optional.of(intake.melding());
         } catch (DossierException e) {
             LOG.warn("dossier refused {} of {}: {}", receipt.documentName(), receipt.gemeenteCode(), e.getMessage(), e);
             return Optional.of(e.getMessage());

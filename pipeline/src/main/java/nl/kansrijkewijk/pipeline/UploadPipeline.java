@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.limits.Deadline;
 import nl.kansrijkewijk.processing.DocumentProcessor;
+import nl.kansrijkewijk.processing.ErrorOutputs;
 import nl.kansrijkewijk.processing.Json;
 import nl.kansrijkewijk.processing.ProcessingResult;
 import nl.kansrijkewijk.processing.Receipt;
@@ -119,11 +120,18 @@ public final class UploadPipeline {
         // Only what was read in the right folder (the processor refuses another gemeente's form) becomes part of the
         // case; recorded before the manifest so that a storage fault here is retried rather than short-cut.
         Optional<String> refused = kind == UploadOutcome.Kind.PROCESSED ? recorder.record(receipt, bytes) : Optional.empty();
+        if (refused.isPresent()) {
+            // The dossier did not accept it: the gemeente gets the dossier's Dutch answer instead of the outputs.
+            Manifest manifest = writeAll(prefix, new Written(source, received(gemeente.get(), receivedAt, upload),
+                    "geweigerd", result.kind() == null ? null : result.kind().name(), result.gemeente(),
+                    "niet opgenomen in het dossier", 0, 0, result.provenance(),
+                    ErrorOutputs.refused(upload.fileName(), source.sha256(), "dossier", refused.get())));
+            return new UploadOutcome(UploadOutcome.Kind.REPORTED, upload, prefix, manifest, "dossier: " + refused.get());
+        }
         Manifest manifest = writeAll(prefix, new Written(source, received(gemeente.get(), receivedAt, upload),
                 status(result.status()), result.kind() == null ? null : result.kind().name(), result.gemeente(),
                 result.outcome(), result.afwijzingen(), result.waarschuwingen(), result.provenance(), result.outputs()));
-        return new UploadOutcome(kind, upload, prefix, manifest,
-                refused.map(r -> result.outcome() + "; dossier: " + r).orElse(result.outcome()));
+        return new UploadOutcome(kind, upload, prefix, manifest, result.outcome());
     }
 
     private static Manifest.Received received(String gemeenteCode, Instant receivedAt, UploadRef upload) {

@@ -87,7 +87,7 @@ class UploadPipelineTest {
     }
 
     @Test
-    void onlyAnAcceptedUploadIsRecordedBeforeItsManifestAndARefusalIsNotedNotThrown() {
+    void onlyAnAcceptedUploadIsRecordedBeforeItsManifestAndARefusalIsAnsweredNotThrown() {
         store.objects.put("up/inbox/GM0363/a.pdf", "%PDF-1.7 a".getBytes(StandardCharsets.UTF_8));
         store.objects.put("up/inbox/GM0363/b.pdf", "CORRUPT".getBytes(StandardCharsets.UTF_8));
         List<String> recorded = new java.util.ArrayList<>();
@@ -104,8 +104,11 @@ class UploadPipelineTest {
         UploadOutcome b = recording.process(new UploadRef("up", "inbox/GM0363/b.pdf", "v2", "etag2", 7));
 
         assertEquals(List.of("GM0363 a.pdf v1 %PDF-1.7 a"), recorded, "the unreadable upload is not recorded");
-        assertEquals(UploadOutcome.Kind.PROCESSED, a.kind());
-        assertTrue(a.detail().endsWith("; dossier: het dossier weigert dit"), a.detail());
+        // What the dossier refuses is answered with its Dutch message instead of the outputs, and not retried.
+        assertEquals(UploadOutcome.Kind.REPORTED, a.kind());
+        assertEquals("dossier: het dossier weigert dit", a.detail());
+        assertTrue(new String(store.objects.get("out/GM0363/a.pdf/v1/fout.txt"), StandardCharsets.UTF_8)
+                .contains("het dossier weigert dit"));
         assertEquals(UploadOutcome.Kind.REPORTED, b.kind());
     }
 

@@ -26,6 +26,7 @@ import nl.kansrijkewijk.regeling.RegelingCatalogus;
 import nl.kansrijkewijk.render.BeschikkingPdfWriter;
 import nl.kansrijkewijk.render.ReportHtmlWriter;
 import nl.kansrijkewijk.render.ReportXlsxWriter;
+import nl.kansrijkewijk.sisa.VerantwoordingReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,6 +129,9 @@ public final class AanvraagProcessor implements DocumentProcessor {
                     ErrorOutputs.refused(name, Sha256.hex(content), UploadFolderCheck.UNKNOWN_FOLDER, unknownFolder.get()),
                     DocumentKind.ONBEKEND, Provenance.of(null, null));
         }
+        if (VerantwoordingReader.isVerantwoording(content)) {
+            return verantwoordingReceived(receipt, content);
+        }
         Evaluation e = evaluate(content, receipt, deadline);
         DocumentKind kind = e.readable() ? DocumentKind.of(e.aanvraag()) : DocumentKind.ONBEKEND;
         Provenance provenance = Provenance.of(e.regeling(), e.readable() ? e.aanvraag().formVersion() : null);
@@ -150,6 +154,22 @@ public final class AanvraagProcessor implements DocumentProcessor {
                 outputs(e),
                 kind,
                 provenance);
+    }
+
+    /**
+     * A SiSa verantwoording is judged against the gemeente's dossier (art. 11, 14 and 15 need the verlening and the
+     * earlier years), not on its own: the upload gets an acknowledgement here, and the dossier (DossierService,
+     * called by the pipeline's recorder) writes the findings, or answers "niet plausibel" in place of this.
+     */
+    private ProcessingResult verantwoordingReceived(Receipt receipt, byte[] content) {
+        String message = "Uw SiSa-verantwoording " + receipt.documentName() + " is ontvangen"
+                + (receipt.receivedOn() == null ? "" : " op " + nl.kansrijkewijk.money.DutchDates.format(receipt.receivedOn()))
+                + ". Zij wordt beoordeeld tegen de verlening in uw dossier; de bevindingen en, na het laatste jaar, de "
+                + "concept-vaststellingsbeschikking verschijnen in het dossier.\n";
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        out.put("ontvangst.txt", message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new ProcessingResult(ProcessingResult.Status.VERWERKT, null, "verantwoording ontvangen", 0, 0, out,
+                DocumentKind.VERANTWOORDING, Provenance.of(catalogus.first(), null));
     }
 
     /** Every output file of an evaluation, by name (see {@link OutputNames}). */

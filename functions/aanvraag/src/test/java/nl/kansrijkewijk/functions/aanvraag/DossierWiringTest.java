@@ -92,6 +92,46 @@ class DossierWiringTest {
         assertEquals(List.of(), dossierVersions(b[1]));
     }
 
+    @Test
+    void aSisaVerantwoordingIsAcknowledgedAndRecordedAndANietPlausibeleOneIsAnsweredInDutch() throws Exception {
+        String[] b = buckets();
+        AanvraagUploadHandler handler = new AanvraagUploadHandler(s3, processor, new PipelineConfig(b[0], b[1], 10_000_000));
+        // Amsterdam's SiSa bijlage over 2023, received in 2024: not read as an aanvraagformulier, but taken in by the dossier.
+        String ok = handler.handleRequest(S3Events.fromJson(eventAt(b[0], "inbox/GM0363/verantwoording-2023.xlsx",
+                fixture("verantwoording/amsterdam/verantwoording-2023.xlsx"), Instant.parse("2024-06-20T08:00:00Z"))), null);
+        assertTrue(ok.contains("processed=1"), ok);
+        assertTrue(recorded(b[1]).stream().anyMatch(k -> k.startsWith("dossier/GM0363/events/KW-2023-GM0363-J2023/")),
+                recorded(b[1]).toString());
+        String ack = text(b[1], "ontvangst.txt");
+        assertTrue(ack.contains("SiSa-verantwoording") && ack.contains("ontvangen op 20 juni 2024"), ack);
+
+        // Another gemeente's bijlage in Amsterdam's folder: niet plausibel, a Dutch answer, nothing in a dossier.
+        List<String> before = recorded(b[1]);
+        String refused = handler.handleRequest(S3Events.fromJson(eventAt(b[0], "inbox/GM0363/andere-gemeente.xlsx",
+                fixture("verantwoording/niet-plausibel/andere-gemeente.xlsx"), Instant.parse("2024-06-21T08:00:00Z"))), null);
+        assertTrue(refused.contains("reported=1"), refused);
+        assertTrue(text(b[1], "andere-gemeente.xlsx/", "fout.txt").length() > 20);
+        assertEquals(before, recorded(b[1]), "a niet-plausibele bijlage records nothing");
+    }
+
+    private static String text(String bucket, String name) {
+        return text(bucket, "", name);
+    }
+
+    /** The one output named {@code name} whose key contains {@code part}. */
+    private static String text(String bucket, String part, String name) {
+        String key = s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream()
+                .map(o -> o.key()).filter(k -> k.contains(part) && k.endsWith("/" + name)).findFirst().orElseThrow();
+        return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String();
+    }
+
+    private static String eventAt(String bucket, String key, byte[] content, Instant at) {
+        s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(content));
+        HeadObjectResponse head = s3.headObject(r -> r.bucket(bucket).key(key));
+        return S3NotificationJson.event(S3Events.REGION, List.of(new S3NotificationJson.ObjectCreated(bucket, key,
+                head.contentLength(), S3Events.stripQuotes(head.eTag()), head.versionId(), at)));
+    }
+
     private static String[] buckets() {
         buckets++;
         String[] b = {"kw-up-dossier-" + buckets, "kw-out-dossier-" + buckets};
