@@ -56,7 +56,7 @@ class ConcurrentWritersTest {
     void twoUploadsForOneGemeenteAtOnceAreBothInTheDossier(@TempDir Path dir) throws Exception {
         FileSystemDossierStore store = new FileSystemDossierStore(dir);
         byte[] pdf = DordrechtDossier.fixture("dordrecht-jonge-kind-veerkracht.pdf");
-        byte[] broken = Files.readAllBytes(FixtureSpec.fixturesDir().resolve("onleesbaar/geen-pdf.pdf"));
+        byte[] broken = Files.readAllBytes(FixtureSpec.fixturesDir().resolve("onleesbaar/arnhem-geen-pdf.pdf"));
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         List<Callable<DossierService.Intake>> jobs = List.of(
