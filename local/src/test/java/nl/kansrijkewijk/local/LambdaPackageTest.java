@@ -72,7 +72,7 @@ class LambdaPackageTest {
         uploads.put("inbox/GM0363/uit-de-jar.pdf", generated.resolve("amsterdam-correct.pdf"));
         uploads.put("inbox/GM0363/uit-de-jar-afgedrukt.pdf", generated.resolve("amsterdam-correct-afgedrukt.pdf"));
         uploads.put("inbox/GM0363/uit-de-jar.xlsx", generated.resolve("amsterdam-correct.xlsx"));
-        uploads.put("inbox/GM0363/geen-pdf.pdf", Path.of("..", "test-fixtures", "onleesbaar", "geen-pdf.pdf"));
+        uploads.put("inbox/GM0363/geen-pdf.pdf", Path.of("..", "test-fixtures", "onleesbaar", "arnhem-geen-pdf.pdf"));
         try (LocalPipeline pipeline = LocalPipeline.start("127.0.0.1", 0, null, Processors.standard())) {
             List<S3NotificationJson.ObjectCreated> records = new java.util.ArrayList<>();
             Map<String, String> eTags = new java.util.HashMap<>();
