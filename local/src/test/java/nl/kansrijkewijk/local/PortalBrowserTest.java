@@ -153,10 +153,11 @@ class PortalBrowserTest {
         // The status region announces the change once processing is done (the page polls the API).
         waitUpTo(120).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "is verwerkt"));
         String row = text("document-" + trackingId);
-        // amsterdam-boven-maximum: ORG asks € 3.100.000 against the Bijlage's € 3.000.000 (art. 3, tweede lid).
-        assertTrue(row.contains("gedeeltelijke afwijzing"), row);
-        assertTrue(row.contains("organisatie van een uitvoeringsprogramma: gedeeltelijk toegekend — aangevraagd € 3.100.000,00, "
-                + "te verlenen € 3.000.000,00, afgewezen € 100.000,00"), row);
+        // The ministry receives it today, long after the window of art. 10, eerste lid (1 August – 30 September 2023):
+        // the date of receipt decides, so the whole aanvraag is refused, each onderdeel for its full request.
+        assertTrue(row.contains("Uitkomst: afwijzing"), row);
+        assertTrue(row.contains("organisatie van een uitvoeringsprogramma: afgewezen — aangevraagd € 3.100.000,00, "
+                + "te verlenen € 0,00, afgewezen € 3.100.000,00"), row);
         assertTrue(row.contains("3 afwijzingen"), row);
 
         WebElement concept = browser.findElement(By.linkText("Conceptbeschikking (PDF)"));

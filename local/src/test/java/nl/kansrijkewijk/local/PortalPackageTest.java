@@ -49,7 +49,7 @@ class PortalPackageTest {
             String key = "inbox/GM0363/20230915-101500-abcdef-aanvraag.pdf";
             pipeline.upload(key, Files.readAllBytes(Path.of("..", "test-fixtures", "generated", "amsterdam-correct.pdf")),
                     "application/pdf");
-            pipeline.deliver(key);
+            pipeline.deliver(key, java.time.Instant.parse("2023-09-15T08:15:00Z")); // received in the window of art. 10(1)
             Path event = tmp.resolve("event.json");
             Files.writeString(event, """
                     {"version":"2.0","routeKey":"ANY /api/{proxy+}","rawPath":"/api/uploads","rawQueryString":"",
