@@ -88,8 +88,9 @@ final class VaststellingHtml {
                 .element("p", null, "van de gemeente " + v.gemeente())
                 .raw("</div>");
         x.raw("<table class=\"meta\"><tbody>");
-        meta("Datum", "[bij ondertekening invullen]" + (v.vaststellingUiterlijk() == null ? ""
-                : " — uiterlijk " + DutchDates.format(v.vaststellingUiterlijk())));
+        // A beschikking is dated on the day it is sent (Awb 3:41); the deadline of art. 15(1) is the reviewer's
+        // concern, so it stands in the reviewer's marked box, not in the letter's Datum line.
+        meta("Datum", "[datum van verzending]");
         meta("Kenmerk", v.kenmerk());
         meta("Onderwerp", subject());
         meta("Verleningsbeschikking", String.join(", ", v.verleningKenmerken()));
@@ -241,6 +242,10 @@ final class VaststellingHtml {
         x.element("p", null, "Oordeel over de rechtmatige besteding en over het verrichten van de activiteiten "
                 + "(artikel 15, tweede lid); zo nodig toepassing van artikel 16 (hardheidsclausule). Het voorstel "
                 + "hierboven volgt alleen uit de cijfers; de bevindingen en het werkpapier geven de berekening.");
+        if (v.vaststellingUiterlijk() != null) {
+            x.element("p", null, "Uiterste datum van deze vaststelling (artikel 15, eerste lid): "
+                    + DutchDates.format(v.vaststellingUiterlijk()) + ".");
+        }
         x.element("p", null, "Oordeel: ______________________________________________");
         x.raw("</div>");
     }

@@ -57,7 +57,8 @@ class VaststellingPdfWriterTest {
         assertTrue(t.contains("€ 97.162") && t.contains("€ 20.000") && t.contains("€ 10.000"), "per onderdeel");
         assertTrue(t.contains("artikel 15, vierde lid") && t.contains("artikel 4:57 van de Algemene wet bestuursrecht"),
                 "grounds written out");
-        assertTrue(t.contains("uiterlijk 19 september 2026"), "art. 15(1) date");
+        assertTrue(t.contains("artikel 15, eerste lid): 19 september 2026"), "art. 15(1) date, in the reviewer's box");
+        assertTrue(t.contains("[datum van verzending]") && !t.contains("— uiterlijk"), "the Datum line is not the deadline");
         assertTrue(t.contains("IN TE VULLEN DOOR DE BEOORDELAAR"), "reviewer's place");
         assertTrue(t.contains("Bijlage: berekening per onderdeel"), "trail annex");
         assertTrue(!t.contains("art. 15"), "articles written out in the letter");
