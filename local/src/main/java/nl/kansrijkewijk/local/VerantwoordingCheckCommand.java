@@ -9,16 +9,16 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import nl.kansrijkewijk.check.Finding;
-import nl.kansrijkewijk.check.Severity;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.Severity;
 import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.processing.OutputNames;
+import nl.kansrijkewijk.processing.VerantwoordingProcessor;
 import nl.kansrijkewijk.regeling.RegelingCatalogus;
 import nl.kansrijkewijk.sisa.SisaConfigLoader;
 import nl.kansrijkewijk.verantwoording.DossierJson;
 import nl.kansrijkewijk.verantwoording.Vaststelling;
-import nl.kansrijkewijk.verantwoording.VerantwoordingProcessor;
 
 /**
  * {@code ./kw check FILE --dossier DIR [--ontvangen JJJJ-MM-DD] [--json] [--out MAP]}: one SiSa verantwoording judged

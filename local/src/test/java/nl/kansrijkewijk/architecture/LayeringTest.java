@@ -3,6 +3,7 @@ package nl.kansrijkewijk.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -82,6 +83,26 @@ class LayeringTest {
     void theTestKitIsUsedByNothingThatIsDeployed() {
         noClasses().that().resideOutsideOfPackages("nl.kansrijkewijk.local..", "nl.kansrijkewijk.testkit..")
                 .should().dependOnClassesThat().resideInAPackage("nl.kansrijkewijk.testkit..")
+                .check(classes);
+    }
+
+    /**
+     * Every package of the core depends one way: the finding machinery below the aanvraag, the aanvraag below the
+     * besluit, the besluit below its checks, the domain below processing and rendering. A cycle would make a
+     * concept impossible to read, test or move on its own.
+     */
+    @Test
+    void theCorePackagesAreFreeOfCycles() {
+        slices().matching("nl.kansrijkewijk.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /** The finding machinery knows no document kind: aanvraag, verantwoording and dossier all build on it. */
+    @Test
+    void theFindingMachineryKnowsNoDocumentKind() {
+        noClasses().that().resideInAPackage("nl.kansrijkewijk.finding..")
+                .should().dependOnClassesThat().resideInAnyPackage("nl.kansrijkewijk.aanvraag..",
+                        "nl.kansrijkewijk.check..", "nl.kansrijkewijk.besluit..", "nl.kansrijkewijk.sisa..",
+                        "nl.kansrijkewijk.verantwoording..", "nl.kansrijkewijk.dossier..", "nl.kansrijkewijk.reader..")
                 .check(classes);
     }
 }

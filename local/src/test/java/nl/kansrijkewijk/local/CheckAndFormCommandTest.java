@@ -91,7 +91,7 @@ class CheckAndFormCommandTest {
                     "aanvraagformulier-kansrijke-wijk-KW-2023-1.xlsx", "verantwoording-kansrijke-wijk-2023.xlsx",
                     "verantwoording-kansrijke-wijk-2024.xlsx", "verantwoording-kansrijke-wijk-2025.xlsx",
                     "verantwoording-kansrijke-wijk-2026.xlsx"), names);
-            assertTrue(nl.kansrijkewijk.verantwoording.VerantwoordingProcessor.isVerantwoording(
+            assertTrue(nl.kansrijkewijk.processing.VerantwoordingProcessor.isVerantwoording(
                     Files.readAllBytes(tmp.resolve("verantwoording-kansrijke-wijk-2024.xlsx"))));
         }
     }

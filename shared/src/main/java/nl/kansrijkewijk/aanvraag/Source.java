@@ -1,7 +1,7 @@
 package nl.kansrijkewijk.aanvraag;
 
 import java.util.Map;
-import nl.kansrijkewijk.check.Location;
+import nl.kansrijkewijk.finding.Location;
 
 /**
  * Where an Aanvraag came from: the document name, its shape, its SHA-256, and for every form field key

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.SortedMap;
 import nl.kansrijkewijk.aanvraag.AanvraagKind;
-import nl.kansrijkewijk.check.Trail;
+import nl.kansrijkewijk.finding.Trail;
 import nl.kansrijkewijk.money.PercentJson;
 
 /**

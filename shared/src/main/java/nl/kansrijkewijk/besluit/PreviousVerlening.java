@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
+import nl.kansrijkewijk.aanvraag.BudgetGroups;
 import nl.kansrijkewijk.aanvraag.BudgetLine;
-import nl.kansrijkewijk.check.BudgetGroups;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Regeling;
 

@@ -4,6 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.RuleCatalogue;
 import nl.kansrijkewijk.regeling.Regeling;
 
 /**

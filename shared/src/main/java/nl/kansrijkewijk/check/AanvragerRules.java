@@ -2,7 +2,10 @@ package nl.kansrijkewijk.check;
 
 import java.util.List;
 import java.util.Optional;
+import nl.kansrijkewijk.aanvraag.BudgetGroups;
+import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.form.FormFields;
+import nl.kansrijkewijk.regeling.FocusgebiedNames;
 import nl.kansrijkewijk.regeling.Regeling.Gemeente;
 
 /** Who applies: a gemeente with a stedelijk focusgebied (art. 1, art. 2(1)), its CBS code, its focusgebieden. */

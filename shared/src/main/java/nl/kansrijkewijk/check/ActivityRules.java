@@ -3,8 +3,12 @@ package nl.kansrijkewijk.check;
 import java.math.BigDecimal;
 import java.util.List;
 import nl.kansrijkewijk.aanvraag.Activity;
+import nl.kansrijkewijk.aanvraag.ActivityTexts;
+import nl.kansrijkewijk.aanvraag.BudgetGroups;
+import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.form.FormFields;
 import nl.kansrijkewijk.money.Money;
+import nl.kansrijkewijk.regeling.FocusgebiedNames;
 import nl.kansrijkewijk.regeling.Regeling.Gemeente;
 
 /** Rules for every activity: its onderdeel and focusgebied, art. 2(4) and 2(5), and art. 12(1). */
@@ -31,7 +35,7 @@ final class ActivityRules implements RuleSet {
             if (Boolean.TRUE.equals(a.otherGovernmentFunding())) {
                 String field = FormFields.activity(a.number(), FormFields.C_OVERHEID);
                 ctx.refuseActivity(a, ctx.finding(DUBBELE_FINANCIERING).activity(a).field(field)
-                        .message(Texts.activityAtStart(a) + ": volgens het formulier ontvangt de gemeente voor deze activiteit al een "
+                        .message(ActivityTexts.activityAtStart(a) + ": volgens het formulier ontvangt de gemeente voor deze activiteit al een "
                                 + "vergoeding van overheidswege; daarvoor wordt geen uitkering verstrekt (art. 2, vierde lid).")
                         .input("Al een vergoeding van overheidswege (" + field + ")", "ja")
                         .input("Begroting van de activiteit", Money.format(CheckContext.activityTotal(a))));
@@ -43,7 +47,7 @@ final class ActivityRules implements RuleSet {
             if (Texts.blank(a.onderbouwing())) {
                 String field = FormFields.activity(a.number(), FormFields.C_ONDERBOUWING);
                 ctx.finding(ONDERBOUWING_ONTBREEKT).activity(a).field(field)
-                        .message(Texts.activityAtStart(a) + " heeft geen onderbouwing van hoe zij bijdraagt aan het doel; "
+                        .message(ActivityTexts.activityAtStart(a) + " heeft geen onderbouwing van hoe zij bijdraagt aan het doel; "
                                 + "zonder onderbouwing is niet te beoordelen of zij aan de doelen van art. 2, eerste lid bijdraagt (art. 12, eerste lid).")
                         .input("Onderbouwing (" + field + ")", "(leeg)")
                         .outcome("onderbouwing ontbreekt")
@@ -66,7 +70,7 @@ final class ActivityRules implements RuleSet {
         CheckContext.Draft d = ctx.finding(BTW_COMPENSABEL).activity(a).field(field)
                 .input("Compensabele btw (" + field + ")", Money.format(btw))
                 .input("Begroting van de activiteit (inclusief btw)", Money.format(total));
-        StringBuilder m = new StringBuilder(Texts.activityAtStart(a)).append(" vermeldt ").append(Money.format(btw))
+        StringBuilder m = new StringBuilder(ActivityTexts.activityAtStart(a)).append(" vermeldt ").append(Money.format(btw))
                 .append(" btw die compensabel is via het BTW-compensatiefonds (artikel 2, vijfde lid). Die btw wordt niet"
                         + " apart afgewezen: de uitkering wordt exclusief btw verleend en de btw-component is geraamd");
         if (pct == null) {
@@ -93,7 +97,7 @@ final class ActivityRules implements RuleSet {
         String field = FormFields.activity(a.number(), FormFields.C_ONDERDEEL);
         List<String> known = ctx.regeling.onderdelen().stream().map(o -> o.code() + " (" + o.name() + ")").toList();
         ctx.finding(ACTIVITEIT_ONDERDEEL).activity(a).field(field)
-                .message(Texts.activityAtStart(a) + (Texts.blank(code) ? " noemt geen onderdeel" : " noemt onderdeel "
+                .message(ActivityTexts.activityAtStart(a) + (Texts.blank(code) ? " noemt geen onderdeel" : " noemt onderdeel "
                         + Texts.quote(code) + ", dat de regeling niet kent") + "; de activiteit telt daardoor bij geen onderdeel mee.")
                 .input("Onderdeel (" + field + ")", Texts.orEmpty(code))
                 .input("Onderdelen van de regeling", String.join(", ", known))
@@ -123,7 +127,7 @@ final class ActivityRules implements RuleSet {
                             + " focusgebieden betreft)."
                     : " en de Bijlage kent per focusgebied eigen bedragen.";
             ctx.finding(ACTIVITEIT_FOCUSGEBIED).activity(a).field(field)
-                    .message(Texts.activityAtStart(a) + " noemt geen focusgebied; " + g.name() + " heeft er "
+                    .message(ActivityTexts.activityAtStart(a) + " noemt geen focusgebied; " + g.name() + " heeft er "
                             + g.focusgebieden().size() + " (" + own + ")" + why)
                     .input("Focusgebied (" + field + ")", "(leeg)")
                     .input("Stedelijke focusgebieden van " + g.name(), own)
@@ -131,7 +135,7 @@ final class ActivityRules implements RuleSet {
                     .add();
         } else if (FocusgebiedNames.match(g, typed).isEmpty()) {
             ctx.finding(ACTIVITEIT_FOCUSGEBIED).activity(a).field(field)
-                    .message(Texts.activityAtStart(a) + " noemt focusgebied " + Texts.quote(typed) + ", dat geen stedelijk focusgebied van "
+                    .message(ActivityTexts.activityAtStart(a) + " noemt focusgebied " + Texts.quote(typed) + ", dat geen stedelijk focusgebied van "
                             + g.name() + " is (" + own + ").")
                     .input("Focusgebied (" + field + ")", typed)
                     .input("Stedelijke focusgebieden van " + g.name(), own)

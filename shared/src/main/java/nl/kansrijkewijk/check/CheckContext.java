@@ -10,7 +10,15 @@ import java.util.Optional;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.aanvraag.AanvraagKind;
 import nl.kansrijkewijk.aanvraag.Activity;
+import nl.kansrijkewijk.aanvraag.BudgetGroups;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.FindingDraft;
+import nl.kansrijkewijk.finding.Location;
+import nl.kansrijkewijk.finding.RuleCatalogue;
+import nl.kansrijkewijk.finding.RuleDefinition;
+import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.money.Money;
+import nl.kansrijkewijk.regeling.FocusgebiedNames;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.regeling.Regeling.Gemeente;
 
@@ -104,7 +112,7 @@ public final class CheckContext {
         if (current == null || !current.ruleIds().contains(rule)) {
             throw new IllegalStateException(rule + " is not declared by " + (current == null ? "any rule set" : current.getClass().getSimpleName()));
         }
-        return new Draft(rule, catalogue.get(rule));
+        return new Draft(catalogue.get(rule));
     }
 
     /** Whole-aanvraag afwijzing: the first one carries the total requested; later ones say it is already refused. */
@@ -113,7 +121,7 @@ public final class CheckContext {
         String subject = Texts.capitalise(subject());
         if (wholeRefusalRule == null && kind() == AanvraagKind.WIJZIGING) {
             // Art. 13(3)(b): a refused wijziging leaves the verleningsbeschikking as it is; only the change is refused.
-            wholeRefusalRule = d.rule;
+            wholeRefusalRule = d.rule();
             BigDecimal verleend = Money.sum(BudgetGroups.nonNull(aanvraag.budget()).stream()
                     .map(nl.kansrijkewijk.aanvraag.BudgetLine::granted).toList());
             BigDecimal change = total.subtract(verleend);
@@ -124,26 +132,26 @@ public final class CheckContext {
                 BigDecimal up = g.requested().subtract(had);
                 if (up.signum() > 0) {
                     increases = increases.add(up);
-                    d.trail.step(groups.label(g.key()) + ": " + Money.format(g.requested()) + " − " + Money.format(had)
+                    d.step(groups.label(g.key()) + ": " + Money.format(g.requested()) + " − " + Money.format(had)
                             + " = " + Money.format(up) + " verhoging, niet toegekend");
                 }
             }
-            d.message(d.message + " De wijziging wordt afgewezen; de verleningsbeschikking blijft ongewijzigd (gevraagd "
+            d.message(d.message() + " De wijziging wordt afgewezen; de verleningsbeschikking blijft ongewijzigd (gevraagd "
                     + Money.format(total) + ", verleend " + Money.format(verleend) + ", gevraagde wijziging "
                     + (change.signum() < 0 ? "−" : "") + Money.format(change.abs()) + "; niet toegekend: "
                     + Money.format(increases) + ").");
-            d.trail.step("gevraagde wijziging: " + Money.format(total) + " − " + Money.format(verleend) + " (verleend) = "
+            d.step("gevraagde wijziging: " + Money.format(total) + " − " + Money.format(verleend) + " (verleend) = "
                     + (change.signum() < 0 ? "−" : "") + Money.format(change.abs()));
             d.refused(increases.signum() > 0 ? increases : null);
             d.outcome("wijziging afgewezen; verleningsbeschikking ongewijzigd");
         } else if (wholeRefusalRule == null) {
-            wholeRefusalRule = d.rule;
-            d.message(d.message + " " + subject + " wordt in haar geheel afgewezen (aangevraagd: " + Money.format(total) + ").");
-            d.trail.step("af te wijzen: het totaal van onderdeel B, " + Money.format(total));
+            wholeRefusalRule = d.rule();
+            d.message(d.message() + " " + subject + " wordt in haar geheel afgewezen (aangevraagd: " + Money.format(total) + ").");
+            d.step("af te wijzen: het totaal van onderdeel B, " + Money.format(total));
             d.refused(total.signum() > 0 ? total : null);
             d.outcome(subject() + " in haar geheel afgewezen");
         } else {
-            d.message(d.message + " " + subject + " is al in haar geheel afgewezen op grond van " + wholeRefusalRule + ".");
+            d.message(d.message() + " " + subject + " is al in haar geheel afgewezen op grond van " + wholeRefusalRule + ".");
             d.outcome(subject() + " in haar geheel afgewezen (bedrag al afgewezen op grond van " + wholeRefusalRule + ")");
         }
         d.add();
@@ -151,14 +159,14 @@ public final class CheckContext {
 
     /** An onderdeel refused as a whole (SEO-GEMEENTE, SEO-COALITIE-85). */
     void refuseOnderdeel(String onderdeel, Draft d, BigDecimal amount) {
-        onderdeelRefusalRules.putIfAbsent(onderdeel, d.rule);
+        onderdeelRefusalRules.putIfAbsent(onderdeel, d.rule());
         d.onderdeel(onderdeel);
         if (wholeRefused()) {
-            d.message(d.message + " Er wordt geen afzonderlijk bedrag afgewezen: " + subject()
+            d.message(d.message() + " Er wordt geen afzonderlijk bedrag afgewezen: " + subject()
                     + " is al in haar geheel afgewezen (" + wholeRefusalRule + ").");
             d.outcome("geen afzonderlijk bedrag: " + subject() + " is in haar geheel afgewezen");
         } else {
-            d.message(d.message + " Het voor " + onderdeelName(onderdeel) + " gevraagde bedrag van "
+            d.message(d.message() + " Het voor " + onderdeelName(onderdeel) + " gevraagde bedrag van "
                     + Money.format(amount) + " wordt afgewezen.");
             d.refused(amount.signum() > 0 ? amount : null);
             d.outcome("afgewezen: " + Money.format(amount) + " (" + onderdeelName(onderdeel) + " in zijn geheel)");
@@ -184,7 +192,7 @@ public final class CheckContext {
             BigDecimal total = activityTotal(a);
             String noAmount = noAmountReason(key);
             List<ActivityRefusal> full = refusals.stream()
-                    .sorted(Comparator.comparingInt(r -> ACTIVITY_REFUSAL_PRIORITY.indexOf(r.draft().rule)))
+                    .sorted(Comparator.comparingInt(r -> ACTIVITY_REFUSAL_PRIORITY.indexOf(r.draft().rule())))
                     .toList();
             BigDecimal notional = Money.ZERO;
             for (int i = 0; i < full.size(); i++) {
@@ -193,8 +201,8 @@ public final class CheckContext {
                     notional = total;
                     settle(d, a, total, noAmount, "het totaal van de begroting van de activiteit");
                 } else {
-                    String first = full.get(0).draft().rule;
-                    d.message(d.message + " Het bedrag van de activiteit is al afgewezen op grond van " + first + ".");
+                    String first = full.get(0).draft().rule();
+                    d.message(d.message() + " Het bedrag van de activiteit is al afgewezen op grond van " + first + ".");
                     d.outcome("geen afzonderlijk bedrag: al afgewezen op grond van " + first);
                     d.add();
                 }
@@ -213,13 +221,13 @@ public final class CheckContext {
 
     private void settle(Draft d, Activity a, BigDecimal amount, String noAmount, String what) {
         if (noAmount != null) {
-            d.message(d.message + " Er wordt geen afzonderlijk bedrag afgewezen: " + noAmount + ".");
+            d.message(d.message() + " Er wordt geen afzonderlijk bedrag afgewezen: " + noAmount + ".");
             d.outcome("geen afzonderlijk bedrag: " + noAmount);
         } else if (amount.signum() == 0) {
-            d.message(d.message + " De activiteit heeft geen begroot bedrag; er valt niets af te wijzen.");
+            d.message(d.message() + " De activiteit heeft geen begroot bedrag; er valt niets af te wijzen.");
             d.outcome("geen bedrag af te wijzen (begroting € 0)");
         } else {
-            d.message(d.message + " Afgewezen wordt " + Money.format(amount) + " (" + what + ").");
+            d.message(d.message() + " Afgewezen wordt " + Money.format(amount) + " (" + what + ").");
             d.refused(amount);
             d.outcome("afgewezen: " + Money.format(amount));
         }
@@ -255,34 +263,12 @@ public final class CheckContext {
         return findings;
     }
 
-    /** A finding under construction. Severity and default article come from the catalogue. */
-    final class Draft {
-        final String rule;
-        private final RuleDefinition definition;
-        private String article;
-        private String message = "";
+    /** A finding of the aanvraag rules: knows the aanvraag's activities, budget groups and form fields. */
+    final class Draft extends FindingDraft<Draft> {
         private String field;
-        final Trail.Builder trail = Trail.builder();
-        private String outcome;
-        private String onderdeel;
-        private String focusgebied;
-        private Integer activity;
-        private BigDecimal refused;
 
-        private Draft(String rule, RuleDefinition definition) {
-            this.rule = rule;
-            this.definition = definition;
-            this.article = definition.article();
-        }
-
-        Draft article(String a) {
-            this.article = a;
-            return this;
-        }
-
-        Draft message(String m) {
-            this.message = m;
-            return this;
+        private Draft(RuleDefinition definition) {
+            super(definition);
         }
 
         Draft field(String f) {
@@ -290,66 +276,26 @@ public final class CheckContext {
             return this;
         }
 
-        Draft input(String label, Object value) {
-            trail.input(label, value);
-            return this;
-        }
-
-        Draft step(String step) {
-            trail.step(step);
-            return this;
-        }
-
-        Draft outcome(String o) {
-            this.outcome = o;
-            return this;
-        }
-
-        Draft onderdeel(String o) {
-            this.onderdeel = o;
-            return this;
-        }
-
-        Draft focusgebied(String f) {
-            this.focusgebied = f;
-            return this;
-        }
-
         Draft group(BudgetGroups.Key k) {
-            this.onderdeel = k.onderdeel();
-            this.focusgebied = k.focusgebied();
-            return this;
+            return onderdeel(k.onderdeel()).focusgebied(k.focusgebied());
         }
 
         /** Ties the finding to an activity: its number, onderdeel and (group) focusgebied. */
         Draft activity(Activity a) {
-            this.activity = a.number();
-            this.onderdeel = a.onderdeel() == null || a.onderdeel().isBlank() ? null : a.onderdeel().strip();
+            activityNumber(a.number());
+            onderdeel(a.onderdeel() == null || a.onderdeel().isBlank() ? null : a.onderdeel().strip());
             Optional<BudgetGroups.Key> k = groups.groupOf(a);
             if (k.isPresent() && k.get().focusgebied() != null) {
-                this.focusgebied = k.get().focusgebied();
-            } else {
-                this.focusgebied = gemeente().flatMap(g -> FocusgebiedNames.match(g, a.focusgebied())).orElse(null);
+                return focusgebied(k.get().focusgebied());
             }
-            return this;
-        }
-
-        Draft refused(BigDecimal amount) {
-            this.refused = amount == null ? null : Money.scale(amount);
-            return this;
-        }
-
-        String message() {
-            return message;
+            return focusgebied(gemeente().flatMap(g -> FocusgebiedNames.match(g, a.focusgebied())).orElse(null));
         }
 
         void add() {
             Location location = field == null
                     ? Location.document(aanvraag.source() == null ? null : aanvraag.source().document())
                     : aanvraag.source() == null ? Location.field(null, null, field) : aanvraag.source().location(field);
-            String o = outcome != null ? outcome : definition.severity().label();
-            findings.add(new Finding(rule, article, definition.severity(), message, location, trail.outcome(o),
-                    onderdeel, focusgebied, activity, refused));
+            findings.add(build(location));
         }
     }
 }

@@ -7,7 +7,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.kansrijkewijk.aanvraag.Activity;
+import nl.kansrijkewijk.aanvraag.BudgetGroups;
 import nl.kansrijkewijk.aanvraag.BudgetLine;
+import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.form.FormFields;
 import nl.kansrijkewijk.money.Money;
 

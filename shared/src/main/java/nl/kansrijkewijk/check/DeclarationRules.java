@@ -3,6 +3,7 @@ package nl.kansrijkewijk.check;
 import java.util.List;
 import nl.kansrijkewijk.aanvraag.Aanvraag.Person;
 import nl.kansrijkewijk.aanvraag.Declarations;
+import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.form.FormFields;
 
 /** Section A signatory (art. 10, tweede lid) and the statements of section E (art. 2(2), 2(4), Toelichting 1.11). */

@@ -3,6 +3,9 @@ package nl.kansrijkewijk.check;
 import java.util.Comparator;
 import java.util.List;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
+import nl.kansrijkewijk.aanvraag.BudgetGroups;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.regeling.FocusgebiedNames;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.regeling.Regeling.Gemeente;
 

@@ -3,6 +3,9 @@ package nl.kansrijkewijk.check;
 import java.util.List;
 import java.util.Locale;
 import nl.kansrijkewijk.aanvraag.Activity;
+import nl.kansrijkewijk.aanvraag.ActivityTexts;
+import nl.kansrijkewijk.aanvraag.BudgetGroups;
+import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.form.FormFields;
 import nl.kansrijkewijk.money.Money;
 
@@ -48,7 +51,7 @@ final class IntegraalRules implements RuleSet {
             String listed = objectives.isEmpty() ? "(leeg)" : String.join(", ", objectives);
             if (objectives.isEmpty()) {
                 ctx.finding(INT_DOELSTELLING).activity(a).field(field)
-                        .message("Integrale " + Texts.activity(a) + " noemt niet aan welke doelstelling(en) van de hoofdthema's "
+                        .message("Integrale " + ActivityTexts.activity(a) + " noemt niet aan welke doelstelling(en) van de hoofdthema's "
                                 + "(art. 5 tot en met 9, eerste lid) zij bijdraagt (art. 4, eerste lid).")
                         .input("Doelstellingen (" + field + ")", "(leeg)")
                         .outcome("doelstelling ontbreekt")
@@ -56,7 +59,7 @@ final class IntegraalRules implements RuleSet {
             }
             if (objectives.contains(ORG)) {
                 ctx.refuseActivity(a, ctx.finding(INT_ORGANISATIE).activity(a).field(field)
-                        .message("Integrale " + Texts.activity(a) + " noemt als doelstelling de organisatie van het uitvoeringsprogramma ("
+                        .message("Integrale " + ActivityTexts.activity(a) + " noemt als doelstelling de organisatie van het uitvoeringsprogramma ("
                                 + ctx.onderdeelName(ORG) + "); integrale middelen worden daaraan niet besteed (art. 4, eerste lid; Toelichting art. 4).")
                         .input("Doelstellingen (" + field + ")", listed)
                         .input("Begroting van de activiteit", Money.format(CheckContext.activityTotal(a)))
@@ -67,7 +70,7 @@ final class IntegraalRules implements RuleSet {
                 String gemeente = ctx.gemeente().get().name();
                 if (!eligible.contains(gemeente)) {
                     ctx.refuseActivity(a, ctx.finding(INT_SEO_GEMEENTE).activity(a).field(field)
-                            .message("Integrale " + Texts.activity(a) + " draagt bij aan de doelstelling van " + ctx.onderdeelName(SEO)
+                            .message("Integrale " + ActivityTexts.activity(a) + " draagt bij aan de doelstelling van " + ctx.onderdeelName(SEO)
                                     + " (art. 8, eerste lid); integrale middelen daarvoor ontvangen alleen " + Texts.join(eligible)
                                     + " (art. 4, tweede lid), niet " + gemeente + ".")
                             .input("Doelstellingen (" + field + ")", listed)
@@ -89,13 +92,13 @@ final class IntegraalRules implements RuleSet {
             return;
         }
         List<String> inName = SignalWords.find(a.name(), words);
-        List<String> found = SignalWords.find(Texts.nameAndDescription(a), words);
+        List<String> found = SignalWords.find(ActivityTexts.nameAndDescription(a), words);
         if (found.isEmpty()) {
             return;
         }
         String field = FormFields.activity(a.number(), inName.isEmpty() ? FormFields.C_OMSCHRIJVING : FormFields.C_NAAM);
         ctx.finding(INT_ORGANISATIE_TEKST).activity(a).field(field)
-                .message("De tekst van integrale " + Texts.activity(a) + " bevat " + Texts.join(found.stream().map(Texts::quote).toList())
+                .message("De tekst van integrale " + ActivityTexts.activity(a) + " bevat " + Texts.join(found.stream().map(Texts::quote).toList())
                         + ", wat wijst op organisatiekosten van het uitvoeringsprogramma; integrale middelen worden daaraan niet besteed "
                         + "(Toelichting art. 4). Beoordeel of de activiteit daaronder valt.")
                 .input("Naam (" + FormFields.activity(a.number(), FormFields.C_NAAM) + ")", Texts.orEmpty(a.name()))

@@ -3,6 +3,9 @@ package nl.kansrijkewijk.check;
 import java.util.List;
 import java.util.OptionalInt;
 import nl.kansrijkewijk.aanvraag.Activity;
+import nl.kansrijkewijk.aanvraag.ActivityTexts;
+import nl.kansrijkewijk.aanvraag.BudgetGroups;
+import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.form.FormFields;
 import nl.kansrijkewijk.money.Money;
 
@@ -32,7 +35,7 @@ final class JongeKindRules implements RuleSet {
             OptionalInt level = DiplomaLevel.of(diploma);
             if (level.isEmpty()) {
                 ctx.finding(OJK_DIPLOMA_ONBEKEND).activity(a).field(field)
-                        .message(Texts.activityAtStart(a) + " zet een onderwijsassistent in, maar het diploma is "
+                        .message(ActivityTexts.activityAtStart(a) + " zet een onderwijsassistent in, maar het diploma is "
                                 + (Texts.blank(diploma) ? "niet vermeld" : Texts.quote(diploma) + " is niet te beoordelen")
                                 + "; art. 9, derde lid vereist ten minste een vakopleiding op mbo-niveau " + minimum + ".")
                         .input("Onderwijsassistent (" + FormFields.activity(a.number(), FormFields.C_ONDERWIJSASSISTENT) + ")", "ja")
@@ -41,7 +44,7 @@ final class JongeKindRules implements RuleSet {
                         .add();
             } else if (level.getAsInt() < minimum) {
                 ctx.refuseActivity(a, ctx.finding(OJK_DIPLOMA_TE_LAAG).activity(a).field(field)
-                        .message(Texts.activityAtStart(a) + ": de onderwijsassistent heeft diploma " + Texts.quote(diploma) + " ("
+                        .message(ActivityTexts.activityAtStart(a) + ": de onderwijsassistent heeft diploma " + Texts.quote(diploma) + " ("
                                 + DiplomaLevel.describe(level.getAsInt()) + "); vereist is ten minste een vakopleiding op mbo-niveau "
                                 + minimum + " (art. 9, derde lid).")
                         .input("Onderwijsassistent (" + FormFields.activity(a.number(), FormFields.C_ONDERWIJSASSISTENT) + ")", "ja")

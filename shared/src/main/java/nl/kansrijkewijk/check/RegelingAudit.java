@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import nl.kansrijkewijk.aanvraag.BudgetGroups;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.regeling.Regeling.BijlageEntry;

@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import nl.kansrijkewijk.aanvraag.Activity;
+import nl.kansrijkewijk.aanvraag.ActivityTexts;
+import nl.kansrijkewijk.aanvraag.BudgetGroups;
 import nl.kansrijkewijk.aanvraag.BudgetLine;
 import nl.kansrijkewijk.aanvraag.SchoolEnOmgeving;
+import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.form.FormFields;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Names;
@@ -142,13 +145,13 @@ final class SchoolEnOmgevingRules implements RuleSet {
         String field = FormFields.activity(a.number(), FormFields.C_BUITEN_ONDERWIJSTIJD);
         if (Boolean.FALSE.equals(a.outsideSchoolHours())) {
             ctx.refuseActivity(a, ctx.finding(SEO_ONDERWIJSTIJD).activity(a).field(field)
-                    .message(Texts.activityAtStart(a) + " wordt volgens het formulier niet voor- of naschools (buiten onderwijstijd) "
+                    .message(ActivityTexts.activityAtStart(a) + " wordt volgens het formulier niet voor- of naschools (buiten onderwijstijd) "
                             + "aangeboden; activiteiten onder onderwijstijd worden niet bekostigd (art. 8, tweede lid, onder a).")
                     .input("Buiten onderwijstijd (" + field + ")", "nee")
                     .input("Begroting van de activiteit", Money.format(CheckContext.activityTotal(a))));
         } else if (a.outsideSchoolHours() == null) {
             ctx.finding(SEO_ONDERWIJSTIJD_ONBEKEND).activity(a).field(field)
-                    .message(Texts.activityAtStart(a) + ": niet aangegeven of de activiteit voor- of naschools (buiten onderwijstijd) "
+                    .message(ActivityTexts.activityAtStart(a) + ": niet aangegeven of de activiteit voor- of naschools (buiten onderwijstijd) "
                             + "wordt aangeboden; alleen zulke activiteiten worden bekostigd (art. 8, eerste lid en tweede lid, onder a).")
                     .input("Buiten onderwijstijd (" + field + ")", "(leeg)")
                     .outcome("niet te toetsen")
@@ -193,7 +196,7 @@ final class SchoolEnOmgevingRules implements RuleSet {
             parts.add((unlisted.size() == 1 ? "school " : "de scholen ") + Texts.join(unlisted) + ", die in onderdeel D niet als school van de coalitie "
                     + (unlisted.size() == 1 ? "staat" : "staan"));
         }
-        d.message(Texts.activityAtStart(a) + " wordt uitgevoerd op " + String.join(", en op ", parts)
+        d.message(ActivityTexts.activityAtStart(a) + " wordt uitgevoerd op " + String.join(", en op ", parts)
                 + "; activiteiten op scholen buiten de lokale coalitie worden niet bekostigd (art. 8, tweede lid, onder f).")
                 .input("Begroting van de activiteit", Money.format(CheckContext.activityTotal(a)));
         ctx.refuseActivity(a, d);
@@ -210,12 +213,12 @@ final class SchoolEnOmgevingRules implements RuleSet {
         List<String> negations = context.getOrDefault("negations", List.of());
         List<String> skip = context.getOrDefault("skipWords", List.of());
         for (Map.Entry<String, List<String>> e : signals.entrySet()) {
-            List<String> found = new ArrayList<>(SignalWords.find(Texts.nameAndDescription(a), e.getValue(), negations, skip));
+            List<String> found = new ArrayList<>(SignalWords.find(ActivityTexts.nameAndDescription(a), e.getValue(), negations, skip));
             boolean inName = !SignalWords.find(a.name(), e.getValue(), negations, skip).isEmpty();
             if (e.getKey().equals("c")) {
                 List<String> adjectives = context.getOrDefault("foreignAdjectives", List.of());
                 List<String> notForeign = context.getOrDefault("notForeign", List.of());
-                for (String place : ForeignPlaces.find(Texts.nameAndDescription(a), adjectives, notForeign)) {
+                for (String place : ForeignPlaces.find(ActivityTexts.nameAndDescription(a), adjectives, notForeign)) {
                     if (!found.contains(place)) {
                         found.add(place);
                     }
@@ -230,7 +233,7 @@ final class SchoolEnOmgevingRules implements RuleSet {
                     + ctx.onderdeelName(SEO) + ")" : "";
             ctx.finding(SEO_UITSLUITING_TEKST).activity(a).article(article)
                     .field(FormFields.activity(a.number(), inName ? FormFields.C_NAAM : FormFields.C_OMSCHRIJVING))
-                    .message("De tekst van " + Texts.activity(a) + " bevat " + Texts.join(found.stream().map(Texts::quote).toList())
+                    .message("De tekst van " + ActivityTexts.activity(a) + " bevat " + Texts.join(found.stream().map(Texts::quote).toList())
                             + ", wat wijst op " + letters.getOrDefault(e.getKey(), "een uitsluiting") + "; daaraan worden de middelen niet besteed ("
                             + article + ")" + via + ". Beoordeel of de activiteit daaronder valt.")
                     .input("Naam (" + FormFields.activity(a.number(), FormFields.C_NAAM) + ")", Texts.orEmpty(a.name()))
@@ -253,7 +256,7 @@ final class SchoolEnOmgevingRules implements RuleSet {
         }
         String field = FormFields.activity(a.number(), FormFields.C_ONTWIKKELGEBIED);
         ctx.finding(SEO_ONTWIKKELGEBIED).activity(a).field(field)
-                .message(Texts.activityAtStart(a) + (t.isEmpty() ? " noemt geen ontwikkelgebied" : " noemt ontwikkelgebied " + Texts.quote(typed)
+                .message(ActivityTexts.activityAtStart(a) + (t.isEmpty() ? " noemt geen ontwikkelgebied" : " noemt ontwikkelgebied " + Texts.quote(typed)
                         + ", dat geen ontwikkelgebied") + " van art. 8, eerste lid" + (t.isEmpty() ? "" : " is") + " ("
                         + Texts.join(gebieden) + ").")
                 .input("Ontwikkelgebied (" + field + ")", Texts.orEmpty(typed))

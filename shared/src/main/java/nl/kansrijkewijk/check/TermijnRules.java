@@ -3,6 +3,7 @@ package nl.kansrijkewijk.check;
 import java.time.LocalDate;
 import java.util.List;
 import nl.kansrijkewijk.aanvraag.AanvraagKind;
+import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.form.FormFields;
 import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.regeling.Regeling.Period;

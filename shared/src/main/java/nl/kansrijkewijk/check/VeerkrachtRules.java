@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.kansrijkewijk.aanvraag.Activity;
+import nl.kansrijkewijk.aanvraag.ActivityTexts;
+import nl.kansrijkewijk.aanvraag.BudgetGroups;
+import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.form.FormFields;
 
 /** Art. 6(2) and Toelichting art. 6: a veerkracht activity outside aspects a–g needs an onderbouwing. */
@@ -34,7 +37,7 @@ final class VeerkrachtRules implements RuleSet {
             String what = aspect.isEmpty() ? "noemt geen aspect van art. 6, tweede lid"
                     : "valt volgens het formulier buiten de aspecten a tot en met g van art. 6, tweede lid (" + Texts.quote(a.art6Aspect()) + ")";
             ctx.finding(VEE_ASPECT).activity(a).field(field)
-                    .message(Texts.activityAtStart(a) + " (" + ctx.onderdeelName(VEE) + ") " + what
+                    .message(ActivityTexts.activityAtStart(a) + " (" + ctx.onderdeelName(VEE) + ") " + what
                             + " en heeft geen onderbouwing; de Toelichting bij art. 6 vraagt dan een onderbouwing van de bijdrage "
                             + "aan veerkracht en weerbaarheid ten behoeve van sociale stabiliteit.")
                     .input("Aspect art. 6, tweede lid (" + field + ")", Texts.orEmpty(a.art6Aspect()))

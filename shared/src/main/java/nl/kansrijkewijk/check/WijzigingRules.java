@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import nl.kansrijkewijk.aanvraag.AanvraagKind;
 import nl.kansrijkewijk.aanvraag.Activity;
+import nl.kansrijkewijk.aanvraag.BudgetGroups;
 import nl.kansrijkewijk.aanvraag.BudgetLine;
+import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.form.FormFields;
 import nl.kansrijkewijk.money.Money;
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.aanvraag.Activity;
-import nl.kansrijkewijk.check.Finding;
+import nl.kansrijkewijk.finding.Finding;
 import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.render.SpreadsheetText;

@@ -10,6 +10,7 @@ import java.util.SortedMap;
 import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.kenmerk.Kenmerk;
 import nl.kansrijkewijk.processing.Json;
+import nl.kansrijkewijk.processing.VerantwoordingProcessor;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.sisa.NietPlausibelException;
 import nl.kansrijkewijk.sisa.SisaConfig;
@@ -18,7 +19,6 @@ import nl.kansrijkewijk.sisa.VerantwoordingReader;
 import nl.kansrijkewijk.verantwoording.DossierContext;
 import nl.kansrijkewijk.verantwoording.VaststellingCalculator;
 import nl.kansrijkewijk.verantwoording.VerantwoordingContext;
-import nl.kansrijkewijk.verantwoording.VerantwoordingProcessor;
 
 /**
  * The verantwoording side of the dossier: the {@link VerantwoordingContext} a SiSa upload is judged against, built

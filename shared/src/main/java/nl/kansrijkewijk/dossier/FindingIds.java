@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.kansrijkewijk.check.Finding;
+import nl.kansrijkewijk.finding.Finding;
 import nl.kansrijkewijk.hash.Sha256;
 
 /**

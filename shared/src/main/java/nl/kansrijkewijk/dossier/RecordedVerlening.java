@@ -13,10 +13,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.aanvraag.BudgetLine;
-import nl.kansrijkewijk.check.Finding;
-import nl.kansrijkewijk.check.Location;
-import nl.kansrijkewijk.check.RuleCatalogue;
-import nl.kansrijkewijk.check.Trail;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.Location;
+import nl.kansrijkewijk.finding.RuleCatalogue;
+import nl.kansrijkewijk.finding.Trail;
 import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.money.Money;
 

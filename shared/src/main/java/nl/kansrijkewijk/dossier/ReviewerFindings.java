@@ -12,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.aanvraag.Activity;
-import nl.kansrijkewijk.check.Finding;
-import nl.kansrijkewijk.check.RuleCatalogue;
-import nl.kansrijkewijk.check.Severity;
-import nl.kansrijkewijk.check.Trail;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.RuleCatalogue;
+import nl.kansrijkewijk.finding.Severity;
+import nl.kansrijkewijk.finding.Trail;
 import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.money.Money;
 

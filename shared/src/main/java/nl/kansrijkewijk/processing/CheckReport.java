@@ -2,8 +2,8 @@ package nl.kansrijkewijk.processing;
 
 import java.util.List;
 import nl.kansrijkewijk.besluit.Besluit;
-import nl.kansrijkewijk.check.Finding;
-import nl.kansrijkewijk.check.Severity;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.Severity;
 import nl.kansrijkewijk.provenance.Provenance;
 
 /**

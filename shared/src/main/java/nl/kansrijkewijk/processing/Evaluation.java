@@ -3,8 +3,8 @@ package nl.kansrijkewijk.processing;
 import java.util.List;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.besluit.Besluit;
-import nl.kansrijkewijk.check.Finding;
-import nl.kansrijkewijk.check.Severity;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.Severity;
 import nl.kansrijkewijk.regeling.Regeling;
 
 /**

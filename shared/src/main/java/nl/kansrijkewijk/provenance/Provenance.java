@@ -19,7 +19,7 @@ import nl.kansrijkewijk.regeling.RegelingCatalogus;
  * @param regeling        the regeling version's id ("kansrijke-wijk-2023"); null when nothing was read
  * @param regelingSha256  SHA-256 of the regeling data file that version was loaded from; null when it was not
  *                        loaded from a file (a catalogue built in code)
- * @param rulesSha256     SHA-256 of the rule catalogue, {@code check/rules.yaml}
+ * @param rulesSha256     SHA-256 of the rule catalogue, {@code finding/rules.yaml}
  * @param formVersion     the form version printed on the document ("KW-2023-1"); null when absent or unread
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,7 +28,7 @@ public record Provenance(String codeVersion, String regeling, String regelingSha
         String formVersion) {
 
     static final String BUILD_PROPERTIES = "/nl/kansrijkewijk/provenance/build.properties";
-    static final String RULES_RESOURCE = "/check/rules.yaml";
+    static final String RULES_RESOURCE = "/finding/rules.yaml";
 
     /** @param regeling null for a document that was not read */
     public static Provenance of(Regeling regeling, String formVersion) {

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.kansrijkewijk.aanvraag.Source.DocumentShape;
-import nl.kansrijkewijk.check.Location;
+import nl.kansrijkewijk.finding.Location;
 import nl.kansrijkewijk.form.PdfLayout;
 import nl.kansrijkewijk.limits.Deadline;
 import nl.kansrijkewijk.limits.Limits;

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.kansrijkewijk.aanvraag.Source.DocumentShape;
-import nl.kansrijkewijk.check.Location;
+import nl.kansrijkewijk.finding.Location;
 import nl.kansrijkewijk.form.BlankFormPdf;
 import nl.kansrijkewijk.form.FormCatalogue;
 import nl.kansrijkewijk.limits.Limits;

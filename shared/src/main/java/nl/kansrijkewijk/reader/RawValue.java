@@ -1,6 +1,6 @@
 package nl.kansrijkewijk.reader;
 
-import nl.kansrijkewijk.check.Location;
+import nl.kansrijkewijk.finding.Location;
 
 /**
  * A field's value as the document shows it, before interpretation.

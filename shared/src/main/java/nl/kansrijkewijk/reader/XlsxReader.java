@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.kansrijkewijk.aanvraag.Source.DocumentShape;
-import nl.kansrijkewijk.check.Location;
+import nl.kansrijkewijk.finding.Location;
 import nl.kansrijkewijk.form.BlankFormXlsx;
 import nl.kansrijkewijk.form.FieldDef;
 import nl.kansrijkewijk.form.FieldType;

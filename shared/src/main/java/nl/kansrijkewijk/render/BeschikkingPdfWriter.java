@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.besluit.Besluit;
-import nl.kansrijkewijk.check.Finding;
 import nl.kansrijkewijk.config.Afzender;
 import nl.kansrijkewijk.config.AfzenderLoader;
+import nl.kansrijkewijk.finding.Finding;
 import nl.kansrijkewijk.regeling.Regeling;
 
 /**

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import nl.kansrijkewijk.besluit.Besluit;
-import nl.kansrijkewijk.check.Texts;
+import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.form.FormFields;
 
 /** Small pieces of Dutch text shared by the letter and the reports. */

@@ -11,7 +11,7 @@ import nl.kansrijkewijk.aanvraag.Activity;
 import nl.kansrijkewijk.aanvraag.BudgetLine;
 import nl.kansrijkewijk.aanvraag.SchoolEnOmgeving;
 import nl.kansrijkewijk.besluit.Besluit;
-import nl.kansrijkewijk.check.Texts;
+import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Regeling;

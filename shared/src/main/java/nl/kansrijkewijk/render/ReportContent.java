@@ -1,20 +1,20 @@
 package nl.kansrijkewijk.render;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
-import java.time.LocalDate;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.aanvraag.AanvraagKind;
 import nl.kansrijkewijk.aanvraag.Activity;
 import nl.kansrijkewijk.besluit.Besluit;
-import nl.kansrijkewijk.check.Finding;
-import nl.kansrijkewijk.check.Severity;
 import nl.kansrijkewijk.config.Afzender;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.Severity;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Regeling;
 

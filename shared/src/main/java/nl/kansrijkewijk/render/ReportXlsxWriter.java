@@ -13,20 +13,21 @@ import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.besluit.Besluit;
 import nl.kansrijkewijk.besluit.Besluit.OnderdeelBesluit;
 import nl.kansrijkewijk.besluit.Besluit.Refusal;
-import nl.kansrijkewijk.check.Finding;
-import nl.kansrijkewijk.check.Severity;
-import nl.kansrijkewijk.check.Texts;
-import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.config.Afzender;
 import nl.kansrijkewijk.config.AfzenderLoader;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.Severity;
+import nl.kansrijkewijk.finding.Texts;
+import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.regeling.Regeling;
+import nl.kansrijkewijk.xlsx.ZipBytes;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -35,7 +36,6 @@ import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import nl.kansrijkewijk.xlsx.ZipBytes;
 
 /**
  * Writes bevindingen.xlsx, the reviewer's working file. A ministry reviewer works in Excel: every sheet is a table

@@ -2,7 +2,7 @@ package nl.kansrijkewijk.sisa;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.kansrijkewijk.check.Texts;
+import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.regeling.Regeling;
 
 /** Which rows a gemeente's SiSa bijlage has, and how a row's key cell reads. */

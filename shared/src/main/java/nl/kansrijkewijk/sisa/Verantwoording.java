@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import nl.kansrijkewijk.check.Finding;
+import nl.kansrijkewijk.finding.Finding;
 
 /**
  * What a SiSa bijlage of the regeling says for one gemeente and one verslagjaar (art. 14), as read.

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.Map;
-import nl.kansrijkewijk.check.Location;
+import nl.kansrijkewijk.finding.Location;
 
 /**
  * One row of the SiSa bijlage: the indicators for one onderdeel, per focusgebied where the Bijlage splits it.

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.kansrijkewijk.processing.VerantwoordingProcessor;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.sisa.NietPlausibelException;
 import nl.kansrijkewijk.sisa.SisaConfig;

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import nl.kansrijkewijk.check.Finding;
-import nl.kansrijkewijk.check.Location;
-import nl.kansrijkewijk.check.RuleCatalogue;
-import nl.kansrijkewijk.check.RuleDefinition;
-import nl.kansrijkewijk.check.Trail;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.Location;
+import nl.kansrijkewijk.finding.RuleCatalogue;
+import nl.kansrijkewijk.finding.RuleDefinition;
+import nl.kansrijkewijk.finding.Trail;
 
 /** Collects VJ-* findings with the catalogue's article and severity; an id not declared here is a programming error. */
 final class Findings {

@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import nl.kansrijkewijk.check.Finding;
-import nl.kansrijkewijk.check.Trail;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.Trail;
 
 /**
  * The proposed vaststelling of the uitkering (art. 15) after the verantwoording over the last year, per onderdeel and

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
-import nl.kansrijkewijk.check.Finding;
-import nl.kansrijkewijk.check.Location;
-import nl.kansrijkewijk.check.RuleCatalogue;
-import nl.kansrijkewijk.check.Trail;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.Location;
+import nl.kansrijkewijk.finding.RuleCatalogue;
+import nl.kansrijkewijk.finding.Trail;
 import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Regeling;
@@ -236,7 +236,7 @@ public final class VerantwoordingChecker {
                     + "de uitgekeerde middelen (" + Money.format(max) + "). Ten hoogste dat deel kan worden "
                     + "gereserveerd.", row.location("reservering", doc),
                     base.step("maximale reservering = niet besteed, ten hoogste "
-                                    + nl.kansrijkewijk.check.Texts.percent(regeling.thresholds().reserveringMaximumPercent())
+                                    + nl.kansrijkewijk.finding.Texts.percent(regeling.thresholds().reserveringMaximumPercent())
                                     + " = " + Money.format(max))
                             .step("te veel gereserveerd = " + Money.format(reservation) + " − " + Money.format(max)
                                     + " = " + Money.format(excess))

@@ -11,11 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 import nl.kansrijkewijk.aanvraag.AanvraagKind;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.Severity;
 import nl.kansrijkewijk.testing.AanvraagBuilder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Aanvrager (art. 1, 2(1)), termijnen (art. 10(1) and (3)), wijziging (art. 10(3)-(4)), signatory and declarations. */
 class AanvraagRulesTest {

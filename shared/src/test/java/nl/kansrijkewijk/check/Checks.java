@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.RuleCatalogue;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.regeling.RegelingCatalogus;

@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.Severity;
 import org.junit.jupiter.api.Test;
 
 class FindingOrderTest {

@@ -14,6 +14,7 @@ import nl.kansrijkewijk.aanvraag.BudgetLine;
 import nl.kansrijkewijk.aanvraag.SchoolEnOmgeving;
 import nl.kansrijkewijk.besluit.Besluit;
 import nl.kansrijkewijk.besluit.BesluitCalculator;
+import nl.kansrijkewijk.finding.Finding;
 import org.junit.jupiter.api.Test;
 
 /** Readers leave unreadable or blank values null; the checker and the Besluit must cope with any of them. */

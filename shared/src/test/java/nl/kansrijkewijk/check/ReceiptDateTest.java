@@ -11,6 +11,8 @@ import java.util.List;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.besluit.Besluit;
 import nl.kansrijkewijk.besluit.BesluitCalculator;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.Severity;
 import nl.kansrijkewijk.testing.AanvraagBuilder;
 import org.junit.jupiter.api.Test;
 

@@ -13,6 +13,7 @@ import java.util.List;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.besluit.Besluit;
 import nl.kansrijkewijk.besluit.BesluitCalculator;
+import nl.kansrijkewijk.finding.Finding;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.regeling.RegelingCatalogus;
 import nl.kansrijkewijk.testing.AanvraagBuilder;

@@ -11,6 +11,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.RuleCatalogue;
+import nl.kansrijkewijk.finding.RuleDefinition;
+import nl.kansrijkewijk.finding.Severity;
 import org.junit.jupiter.api.Test;
 
 class RuleCatalogueTest {

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.aanvraag.AanvraagKind;
 import nl.kansrijkewijk.aanvraag.BudgetLine;
-import nl.kansrijkewijk.check.Finding;
-import nl.kansrijkewijk.check.RuleCatalogue;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.RuleCatalogue;
 import org.junit.jupiter.api.Test;
 
 class RecordedVerleningTest {

@@ -3,7 +3,7 @@ package nl.kansrijkewijk.hostile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.TreeSet;
-import nl.kansrijkewijk.check.Finding;
+import nl.kansrijkewijk.finding.Finding;
 import nl.kansrijkewijk.processing.AanvraagProcessor;
 import nl.kansrijkewijk.processing.Evaluation;
 

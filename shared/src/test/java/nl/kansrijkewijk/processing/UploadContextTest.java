@@ -104,7 +104,7 @@ class UploadContextTest {
         assertTrue(version.find());
         Provenance expected = new Provenance(version.group(1), "kansrijke-wijk-2023",
                 sha256(shared.resolve("src/main/resources/regeling/kansrijke-wijk-2023.yaml")),
-                sha256(shared.resolve("src/main/resources/check/rules.yaml")), "KW-2023-1");
+                sha256(shared.resolve("src/main/resources/finding/rules.yaml")), "KW-2023-1");
         assertEquals(expected, r.provenance());
         JsonNode json = Json.mapper().readTree(r.outputs().get(OutputNames.BEVINDINGEN_JSON)).get("provenance");
         assertEquals(expected, Json.mapper().treeToValue(json, Provenance.class));

@@ -18,7 +18,7 @@ import nl.kansrijkewijk.aanvraag.BudgetLine;
 import nl.kansrijkewijk.aanvraag.Declarations;
 import nl.kansrijkewijk.aanvraag.SchoolEnOmgeving;
 import nl.kansrijkewijk.aanvraag.Source.DocumentShape;
-import nl.kansrijkewijk.check.Location;
+import nl.kansrijkewijk.finding.Location;
 import nl.kansrijkewijk.form.PdfLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 package nl.kansrijkewijk.render;
 
 import static nl.kansrijkewijk.money.Money.euros;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +22,10 @@ import nl.kansrijkewijk.aanvraag.Source;
 import nl.kansrijkewijk.besluit.Besluit;
 import nl.kansrijkewijk.besluit.Besluit.OnderdeelBesluit;
 import nl.kansrijkewijk.besluit.Besluit.Refusal;
-import nl.kansrijkewijk.check.Finding;
-import nl.kansrijkewijk.check.Location;
-import nl.kansrijkewijk.check.Severity;
-import nl.kansrijkewijk.check.Trail;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.Location;
+import nl.kansrijkewijk.finding.Severity;
+import nl.kansrijkewijk.finding.Trail;
 import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Regeling;

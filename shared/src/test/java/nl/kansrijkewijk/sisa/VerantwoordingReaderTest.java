@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
-import nl.kansrijkewijk.check.Finding;
+import nl.kansrijkewijk.finding.Finding;
 import nl.kansrijkewijk.form.BlankFormXlsx;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;

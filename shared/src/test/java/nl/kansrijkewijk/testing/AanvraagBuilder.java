@@ -17,7 +17,7 @@ import nl.kansrijkewijk.aanvraag.BudgetLine;
 import nl.kansrijkewijk.aanvraag.Declarations;
 import nl.kansrijkewijk.aanvraag.SchoolEnOmgeving;
 import nl.kansrijkewijk.aanvraag.Source;
-import nl.kansrijkewijk.check.Location;
+import nl.kansrijkewijk.finding.Location;
 import nl.kansrijkewijk.form.FormFields;
 import nl.kansrijkewijk.money.Money;
 

@@ -1,4 +1,4 @@
-package nl.kansrijkewijk.check;
+package nl.kansrijkewijk.aanvraag;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,7 +12,9 @@ import java.util.TreeMap;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.aanvraag.Activity;
 import nl.kansrijkewijk.aanvraag.BudgetLine;
+import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.money.Money;
+import nl.kansrijkewijk.regeling.FocusgebiedNames;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.regeling.Regeling.BijlageEntry;
 import nl.kansrijkewijk.regeling.Regeling.Gemeente;
@@ -193,7 +195,7 @@ public final class BudgetGroups {
                 .thenComparing(k -> k.focusgebied() == null ? "" : k.focusgebied());
     }
 
-    static int onderdeelIndex(Regeling regeling, String code) {
+    public static int onderdeelIndex(Regeling regeling, String code) {
         if (code == null) {
             return -1;
         }
@@ -287,7 +289,7 @@ public final class BudgetGroups {
         return s;
     }
 
-    static BigDecimal sumOf(Map<Integer, BigDecimal> m) {
+    public static BigDecimal sumOf(Map<Integer, BigDecimal> m) {
         return m == null ? Money.ZERO : Money.sum(m.values());
     }
 
@@ -299,7 +301,7 @@ public final class BudgetGroups {
         return m.find() ? Integer.parseInt(m.group(1)) : -1;
     }
 
-    static <T> List<T> nonNull(List<T> l) {
+    public static <T> List<T> nonNull(List<T> l) {
         return l == null ? List.of() : l;
     }
 }

@@ -1,4 +1,4 @@
-package nl.kansrijkewijk.check;
+package nl.kansrijkewijk.finding;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;

@@ -1,9 +1,8 @@
-package nl.kansrijkewijk.check;
+package nl.kansrijkewijk.finding;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
-import nl.kansrijkewijk.aanvraag.Activity;
 import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.regeling.Regeling;
 
@@ -17,21 +16,6 @@ public final class Texts {
 
     public static String quote(String s) {
         return "'" + (s == null ? "" : s.strip()) + "'";
-    }
-
-    /** "activiteit 4 'Naschoolse sport'" (without a name: "activiteit 4"). */
-    public static String activity(Activity a) {
-        return "activiteit " + a.number() + (blank(a.name()) ? "" : " " + quote(a.name()));
-    }
-
-    /** Same, capitalised for the start of a sentence. */
-    public static String activityAtStart(Activity a) {
-        return capitalise(activity(a));
-    }
-
-    /** Name and omschrijving of an activity as one text for signal-word matching. */
-    public static String nameAndDescription(Activity a) {
-        return (a.name() == null ? "" : a.name()) + " " + (a.description() == null ? "" : a.description());
     }
 
     public static String capitalise(String s) {

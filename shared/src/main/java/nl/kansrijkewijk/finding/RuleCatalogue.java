@@ -1,4 +1,4 @@
-package nl.kansrijkewijk.check;
+package nl.kansrijkewijk.finding;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The rule catalogue ({@code check/rules.yaml}): every finding id the service can produce, with the article it
+ * The rule catalogue ({@code finding/rules.yaml}): every finding id the service can produce, with the article it
  * rests on and its fixed severity. Findings take their severity from here, never from code.
  */
 public final class RuleCatalogue {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final String RESOURCE = "/check/rules.yaml";
+    private static final String RESOURCE = "/finding/rules.yaml";
 
     private final Map<String, RuleDefinition> byId;
 

@@ -1,4 +1,4 @@
-package nl.kansrijkewijk.check;
+package nl.kansrijkewijk.finding;
 
 /**
  * A place in an uploaded document: page and form field for a PDF, sheet!cell for a workbook.

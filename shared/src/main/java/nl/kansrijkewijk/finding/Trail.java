@@ -1,4 +1,4 @@
-package nl.kansrijkewijk.check;
+package nl.kansrijkewijk.finding;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package nl.kansrijkewijk.verantwoording;
+package nl.kansrijkewijk.processing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import nl.kansrijkewijk.check.Finding;
-import nl.kansrijkewijk.check.RuleCatalogue;
-import nl.kansrijkewijk.check.Severity;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.RuleCatalogue;
+import nl.kansrijkewijk.finding.Severity;
 import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.kenmerk.Kenmerk;
 import nl.kansrijkewijk.processing.Json;
@@ -27,6 +27,11 @@ import nl.kansrijkewijk.sisa.SisaConfig;
 import nl.kansrijkewijk.sisa.SisaConfigLoader;
 import nl.kansrijkewijk.sisa.Verantwoording;
 import nl.kansrijkewijk.sisa.VerantwoordingReader;
+import nl.kansrijkewijk.verantwoording.DossierContext;
+import nl.kansrijkewijk.verantwoording.Vaststelling;
+import nl.kansrijkewijk.verantwoording.VaststellingCalculator;
+import nl.kansrijkewijk.verantwoording.VerantwoordingChecker;
+import nl.kansrijkewijk.verantwoording.VerantwoordingContext;
 import nl.kansrijkewijk.verantwoording.VerantwoordingContext.Ontvangst;
 
 /**

@@ -1,4 +1,4 @@
-package nl.kansrijkewijk.check;
+package nl.kansrijkewijk.regeling;
 
 import java.util.ArrayList;
 import java.util.List;
