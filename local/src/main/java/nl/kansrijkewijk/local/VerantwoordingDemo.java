@@ -95,7 +95,8 @@ final class VerantwoordingDemo {
         DossierEvent.VerleningVastgesteld v = new DossierEvent.VerleningVastgesteld(d.gemeente(),
                 d.verleningKenmerken().get(0), Instant.parse("2023-10-20T09:00:00Z"), LocalDate.of(2023, 10, 20), null,
                 List.of(), List.of(new Beoordeling.Reviewer("A. (Anouk) Jansen", "beoordelaar")),
-                new Beoordeling.Reviewer("B. (Bram) de Groot", "senior beoordelaar"), bedragen, total, total);
+                new Beoordeling.Reviewer("B. (Bram) de Groot", "senior beoordelaar"), bedragen, total, total,
+                nl.kansrijkewijk.provenance.Provenance.of(nl.kansrijkewijk.regeling.RegelingCatalogus.standard().first(), null));
         store.putIfAbsent(EventKeys.event(v), EventCodec.bytes(v));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import nl.kansrijkewijk.processing.Receipt;
+import nl.kansrijkewijk.provenance.Provenance;
 
 /**
  * What happened in a gemeente's dossier. Events are append-only and immutable; each is stored under a key that
@@ -42,6 +43,15 @@ public sealed interface DossierEvent {
     /** When it happened: the receipt time of an upload, the moment of a reviewer's act. */
     Instant at();
 
+    /**
+     * What produced the event: the code version, the SHA-256 of the regeling data and of the rule catalogue, the
+     * form version of the upload concerned. Stored with the event and never part of its key or of a view id: a
+     * replay by a newer version writes nothing new (the event keeps the provenance it was recorded with), and a
+     * concept rendered by another version says so in its own {@link ConceptGemaakt#provenance()}. Null in events
+     * recorded before provenance was kept.
+     */
+    Provenance provenance();
+
     /** What caused it, unique within its kind and kenmerk: an upload's SHA-256 or an act's id. */
     @JsonIgnore
     String cause();
@@ -59,7 +69,8 @@ public sealed interface DossierEvent {
      * @param receipt  who delivered it and when (the pipeline's, never the document's claim)
      * @param leesbaar false when the reader could not read it (the event still records the delivery)
      */
-    record AanvraagOntvangen(String kenmerk, String sha256, Receipt receipt, String shape, boolean leesbaar)
+    record AanvraagOntvangen(String kenmerk, String sha256, Receipt receipt, String shape, boolean leesbaar,
+                             Provenance provenance)
             implements DossierEvent {
         @Override
         public String gemeenteCode() {
@@ -78,7 +89,8 @@ public sealed interface DossierEvent {
     }
 
     /** An upload of a wijzigingsformulier, under the wijziging's own kenmerk ({@code …-W1}). */
-    record WijzigingOntvangen(String kenmerk, String sha256, Receipt receipt, String shape, String verleningKenmerk)
+    record WijzigingOntvangen(String kenmerk, String sha256, Receipt receipt, String shape, String verleningKenmerk,
+                              Provenance provenance)
             implements DossierEvent {
         @Override
         public String gemeenteCode() {
@@ -104,7 +116,8 @@ public sealed interface DossierEvent {
      * @param outputs       SHA-256 per output file
      */
     record ConceptGemaakt(String gemeenteCode, String kenmerk, Instant at, String view, String upload,
-                          List<String> beoordelingen, SortedMap<String, String> outputs) implements DossierEvent {
+                          List<String> beoordelingen, SortedMap<String, String> outputs, Provenance provenance)
+            implements DossierEvent {
         @Override
         public String cause() {
             return view;
@@ -112,7 +125,7 @@ public sealed interface DossierEvent {
     }
 
     /** A reviewer's beoordeling; {@code id} is a hash of its content, so submitting it twice records it once. */
-    record BeoordelingVastgelegd(String gemeenteCode, Instant at, String id, Beoordeling beoordeling)
+    record BeoordelingVastgelegd(String gemeenteCode, Instant at, String id, Beoordeling beoordeling, Provenance provenance)
             implements DossierEvent {
         @Override
         public String kenmerk() {
@@ -136,7 +149,8 @@ public sealed interface DossierEvent {
     record VerleningVastgesteld(String gemeenteCode, String kenmerk, Instant at, LocalDate datum, String upload,
                                 List<String> beoordelingen, List<Beoordeling.Reviewer> beoordelaars,
                                 Beoordeling.Reviewer vaststeller, List<VerleendBedrag> bedragen,
-                                BigDecimal totaalVerleend, BigDecimal totaalUitTeBetalen) implements DossierEvent {
+                                BigDecimal totaalVerleend, BigDecimal totaalUitTeBetalen, Provenance provenance)
+            implements DossierEvent {
         @Override
         public String cause() {
             return kenmerk;
@@ -156,7 +170,8 @@ public sealed interface DossierEvent {
      * @param verlening the kenmerk of the recorded verlening it was judged against; null when none was recorded
      */
     record WijzigingBesloten(String gemeenteCode, String kenmerk, Instant at, String view, String upload,
-                             String verlening, BigDecimal totaalVerleend, SortedMap<String, String> outputs)
+                             String verlening, BigDecimal totaalVerleend, SortedMap<String, String> outputs,
+                             Provenance provenance)
             implements DossierEvent {
         @Override
         public String cause() {
@@ -169,7 +184,8 @@ public sealed interface DossierEvent {
      * niet-plausibele upload is never recorded. A second one for the same year is recorded too; only one marked as
      * correction replaces the first (policy 7).
      */
-    record VerantwoordingOntvangen(String kenmerk, String sha256, Receipt receipt, int verslagjaar, boolean correctie)
+    record VerantwoordingOntvangen(String kenmerk, String sha256, Receipt receipt, int verslagjaar, boolean correctie,
+                                   Provenance provenance)
             implements DossierEvent {
         @Override
         public String gemeenteCode() {
@@ -197,7 +213,8 @@ public sealed interface DossierEvent {
      * @param verleendTot end of the extended termijn when granted
      */
     record UitstelVastgelegd(String gemeenteCode, String kenmerk, Instant at, String id, String handeling,
-                             LocalDate datum, Boolean verleend, LocalDate verleendTot, Beoordeling.Reviewer door)
+                             LocalDate datum, Boolean verleend, LocalDate verleendTot, Beoordeling.Reviewer door,
+                             Provenance provenance)
             implements DossierEvent {
         @Override
         public String cause() {
@@ -212,7 +229,7 @@ public sealed interface DossierEvent {
      */
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
     record Uitbreiding(String soort, String gemeenteCode, String kenmerk, Instant at, String id,
-                       Map<String, Object> data) implements DossierEvent {
+                       Map<String, Object> data, Provenance provenance) implements DossierEvent {
         @Override
         public String cause() {
             return id;

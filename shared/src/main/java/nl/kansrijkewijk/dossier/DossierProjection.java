@@ -31,6 +31,8 @@ public final class DossierProjection {
         String current;
         final List<DossierEvent.BeoordelingVastgelegd> beoordelingen = new ArrayList<>();
         final List<String> views = new ArrayList<>();
+        /** What produced each view, from its concept event. */
+        final Map<String, nl.kansrijkewijk.provenance.Provenance> viewProvenance = new TreeMap<>();
         DossierEvent.VerleningVastgesteld verlening;
 
         Case(String kenmerk) {
@@ -77,8 +79,8 @@ public final class DossierProjection {
                         c.current = v.upload();
                     }
                 }
-                case DossierEvent.ConceptGemaakt g -> c.views.add(g.view());
-                case DossierEvent.WijzigingBesloten w -> c.views.add(w.view());
+                case DossierEvent.ConceptGemaakt g -> view(c, g.view(), g.provenance());
+                case DossierEvent.WijzigingBesloten w -> view(c, w.view(), w.provenance());
                 case DossierEvent.VerantwoordingOntvangen v -> { /* folded by DossierVerantwoording */ }
                 case DossierEvent.UitstelVastgelegd u -> { /* folded by DossierVerantwoording */ }
                 case DossierEvent.Uitbreiding u -> { /* kept in the history */ }
@@ -86,6 +88,13 @@ public final class DossierProjection {
         }
         cases.values().removeIf(c -> c.soort == null && c.beoordelingen.isEmpty() && c.verlening == null && c.views.isEmpty());
         return new Folded(gemeenteCode, cases, sorted);
+    }
+
+    private static void view(Case c, String view, nl.kansrijkewijk.provenance.Provenance provenance) {
+        c.views.add(view);
+        if (provenance != null) {
+            c.viewProvenance.putIfAbsent(view, provenance);
+        }
     }
 
     private static void upload(Case c, String soort, DossierEvent e, String sha, boolean readable) {
@@ -115,13 +124,24 @@ public final class DossierProjection {
         StringBuilder in = new StringBuilder(c.kenmerk).append('|').append(c.current);
         c.beoordelingen.forEach(b -> in.append('|').append(b.id()));
         if (c.verlening != null) {
-            in.append("|vastgesteld|").append(new String(EventCodec.bytes(c.verlening), StandardCharsets.UTF_8));
+            in.append("|vastgesteld|").append(new String(EventCodec.bytes(causal(c.verlening)), StandardCharsets.UTF_8));
         }
         if (c.wijziging()) {
-            in.append("|tegen|").append(dossierVerlening.map(v -> new String(EventCodec.bytes(v), StandardCharsets.UTF_8)).orElse("geen"));
+            in.append("|tegen|").append(dossierVerlening.map(v -> new String(EventCodec.bytes(causal(v)), StandardCharsets.UTF_8))
+                    .orElse("geen"));
         }
         String prefix = c.wijziging() ? "wijziging-" : c.verlening != null ? "definitief-" : "concept-";
         return prefix + Sha256.hex(in.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+    }
+
+    /**
+     * The verlening as a cause: without its provenance, so that which code recorded it never changes the folder
+     * (and the key of the concept event) of what is derived from it.
+     */
+    private static DossierEvent.VerleningVastgesteld causal(DossierEvent.VerleningVastgesteld v) {
+        return new DossierEvent.VerleningVastgesteld(v.gemeenteCode(), v.kenmerk(), v.at(), v.datum(), v.upload(),
+                v.beoordelingen(), v.beoordelaars(), v.vaststeller(), v.bedragen(), v.totaalVerleend(),
+                v.totaalUitTeBetalen(), null);
     }
 
     static DossierState state(Folded f) {
@@ -143,7 +163,8 @@ public final class DossierProjection {
                     c.beoordelingen.stream().map(DossierEvent.BeoordelingVastgelegd::id).toList(),
                     c.beoordelingen.stream().map(b -> b.beoordeling().door()).distinct().toList(),
                     view, earlier, c.verlening,
-                    c.wijziging() ? verlening.map(DossierEvent.VerleningVastgesteld::kenmerk).orElse(null) : null));
+                    c.wijziging() ? verlening.map(DossierEvent.VerleningVastgesteld::kenmerk).orElse(null) : null,
+                    view == null ? null : c.viewProvenance.get(view)));
         }
         List<DossierState.Regel> history = f.sorted().stream().map(DossierProjection::regel).toList();
         nl.kansrijkewijk.regeling.Regeling regeling = nl.kansrijkewijk.regeling.RegelingCatalogus.standard().first();
@@ -163,7 +184,7 @@ public final class DossierProjection {
             case DossierEvent.UitstelVastgelegd u -> u.door() == null ? null : u.door().naam();
             default -> null;
         };
-        return new DossierState.Regel(e.at(), e.kind(), e.kenmerk(), door, e.cause());
+        return new DossierState.Regel(e.at(), e.kind(), e.kenmerk(), door, e.cause(), e.provenance());
     }
 
     public static byte[] json(DossierState s) {

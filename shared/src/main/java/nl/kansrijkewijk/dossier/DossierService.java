@@ -23,6 +23,7 @@ import nl.kansrijkewijk.processing.Evaluation;
 import nl.kansrijkewijk.processing.Json;
 import nl.kansrijkewijk.processing.Receipt;
 import nl.kansrijkewijk.processing.VerantwoordingProcessor;
+import nl.kansrijkewijk.provenance.Provenance;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.regeling.RegelingCatalogus;
 import nl.kansrijkewijk.sisa.NietPlausibelException;
@@ -102,8 +103,9 @@ public final class DossierService {
         String shape = r.readable() && r.read().aanvraag().source() != null
                 ? r.read().aanvraag().source().shape().name() : null;
         DossierEvent e = r.readable() && r.kind() == AanvraagKind.WIJZIGING
-                ? new DossierEvent.WijzigingOntvangen(kenmerk, sha, rc, shape, r.read().aanvraag().verleningKenmerk())
-                : new DossierEvent.AanvraagOntvangen(kenmerk, sha, rc, shape, r.readable());
+                ? new DossierEvent.WijzigingOntvangen(kenmerk, sha, rc, shape, r.read().aanvraag().verleningKenmerk(),
+                        provenance(r))
+                : new DossierEvent.AanvraagOntvangen(kenmerk, sha, rc, shape, r.readable(), provenance(r));
         store.putIfAbsent(EventKeys.document(cbs, sha), content);
         boolean nieuw = store.putIfAbsent(EventKeys.event(e), EventCodec.bytes(e));
         refresh(cbs);
@@ -130,7 +132,7 @@ public final class DossierService {
         String kenmerk = Kenmerk.verantwoording(regeling, cbs, v.verslagjaar());
         Receipt rc = new Receipt(receipt.documentName(), cbs, receipt.receivedAt(), receipt.versionId(), receipt.uploader());
         DossierEvent.VerantwoordingOntvangen e = new DossierEvent.VerantwoordingOntvangen(kenmerk, sha, rc,
-                v.verslagjaar(), v.correctie());
+                v.verslagjaar(), v.correctie(), Provenance.of(regeling, null));
         store.putIfAbsent(EventKeys.document(cbs, sha), content);
         boolean nieuw = store.putIfAbsent(EventKeys.event(e), EventCodec.bytes(e));
         refresh(cbs);
@@ -168,7 +170,8 @@ public final class DossierService {
         String id = Sha256.hex((handeling + "|" + datum + "|" + verleend + "|" + tot + "|" + door.naam().strip() + "|" + at)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
         DossierEvent.UitstelVastgelegd u = new DossierEvent.UitstelVastgelegd(cbs, kenmerk, at, id, handeling, datum,
-                verleend, tot, new Beoordeling.Reviewer(door.naam().strip(), door.rol()));
+                verleend, tot, new Beoordeling.Reviewer(door.naam().strip(), door.rol()),
+                Provenance.of(verantwoording.regeling(), null));
         store.putIfAbsent(EventKeys.event(u), EventCodec.bytes(u));
         refresh(cbs);
         return u;
@@ -243,7 +246,8 @@ public final class DossierService {
         }
         Beoordeling stamped = b.withUpload(c.current);
         String id = Sha256.hex(Json.bytes(stamped)).substring(0, 16);
-        DossierEvent.BeoordelingVastgelegd event = new DossierEvent.BeoordelingVastgelegd(cbs, at, id, stamped);
+        DossierEvent.BeoordelingVastgelegd event = new DossierEvent.BeoordelingVastgelegd(cbs, at, id, stamped,
+                provenance(e));
         store.putIfAbsent(EventKeys.event(event), EventCodec.bytes(event));
         refresh(cbs);
         return id;
@@ -289,7 +293,8 @@ public final class DossierService {
                 .toList();
         DossierEvent.VerleningVastgesteld v = new DossierEvent.VerleningVastgesteld(cbs, kenmerk, at, datum, c.current,
                 c.beoordelingen.stream().map(DossierEvent.BeoordelingVastgelegd::id).toList(), beoordelaars,
-                new Beoordeling.Reviewer(door.naam().strip(), door.rol()), bedragen, b.totalGrantedInclBtw(), b.totalGranted());
+                new Beoordeling.Reviewer(door.naam().strip(), door.rol()), bedragen, b.totalGrantedInclBtw(), b.totalGranted(),
+                provenance(e));
         if (!store.putIfAbsent(EventKeys.event(v), EventCodec.bytes(v))) {
             throw new DossierException("De verlening " + kenmerk + " is al vastgesteld.");
         }
@@ -400,8 +405,9 @@ public final class DossierService {
                 ? new DossierEvent.WijzigingBesloten(cbs, c.kenmerk, at, view, c.current,
                         verlening.map(DossierEvent.VerleningVastgesteld::kenmerk).orElse(null),
                         judged.evaluation().readable() ? judged.evaluation().besluit().totalGrantedInclBtw() : BigDecimal.ZERO.setScale(2),
-                        hashes)
-                : new DossierEvent.ConceptGemaakt(cbs, c.kenmerk, at, view, c.current, ids, hashes);
+                        hashes, provenance(judged.evaluation()))
+                : new DossierEvent.ConceptGemaakt(cbs, c.kenmerk, at, view, c.current, ids, hashes,
+                        provenance(judged.evaluation()));
         store.putIfAbsent(eventKey, EventCodec.bytes(e));
     }
 
@@ -468,6 +474,15 @@ public final class DossierService {
             throw new DossierException("Voor " + kenmerk + " is geen leesbare upload ontvangen.");
         }
         return c;
+    }
+
+    /** What produced an event about an upload: this code, the regeling it was judged under, its form version. */
+    private static Provenance provenance(DossierEvaluator.Read r) {
+        return Provenance.of(r.regeling(), r.readable() ? r.read().aanvraag().formVersion() : null);
+    }
+
+    private static Provenance provenance(Evaluation e) {
+        return e.readable() ? Provenance.of(e.regeling(), e.aanvraag().formVersion()) : Provenance.of(null, null);
     }
 
     private static boolean blank(String s) {

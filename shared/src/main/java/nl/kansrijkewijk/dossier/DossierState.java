@@ -24,18 +24,25 @@ public record DossierState(String schema, String gemeenteCode, List<Zaak> zaken,
      * @param versie        the folder of the current outputs ({@link EventKeys#view}); earlier ones stay, listed
      *                      in {@code eerdereVersies}
      * @param verlening     the definitive verlening, once a second reviewer fixed it
+     * @param versieHerkomst what produced the outputs in {@code versie} (the provenance of its concept event); it may
+     *                      be an older code version than the one that wrote this file: a concept once made for a set
+     *                      of inputs is not made again
      */
     public record Zaak(String kenmerk, String soort, String status, List<Upload> uploads, String huidigeUpload,
                        List<String> beoordelingen, List<Beoordeling.Reviewer> beoordelaars, String versie,
                        List<String> eerdereVersies, DossierEvent.VerleningVastgesteld verlening,
-                       String getoetstAanVerlening) {}
+                       String getoetstAanVerlening, nl.kansrijkewijk.provenance.Provenance versieHerkomst) {}
 
     /** @param status "huidig", "vervangen", "onleesbaar", "na vaststelling ontvangen" */
     public record Upload(String sha256, String document, String versionId, String uploader, Instant ontvangen,
                          String shape, String status) {}
 
-    /** One line of the history: when, what, for which case, by whom. */
-    public record Regel(Instant at, String soort, String kenmerk, String door, String oorzaak) {}
+    /**
+     * One line of the history: when, what, for which case, by whom, and what produced it (the provenance the
+     * event was recorded with; absent for an event recorded before provenance was kept).
+     */
+    public record Regel(Instant at, String soort, String kenmerk, String door, String oorzaak,
+                        nl.kansrijkewijk.provenance.Provenance herkomst) {}
 
     /**
      * A SiSa verantwoording received ({@code …-J2024}).

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import nl.kansrijkewijk.processing.Receipt;
+import nl.kansrijkewijk.provenance.Provenance;
 import org.junit.jupiter.api.Test;
 
 class EventCodecTest {
@@ -17,7 +18,8 @@ class EventCodecTest {
     @Test
     void eventsRoundTripAndTheirKeyIsTheirCause() {
         var e = new DossierEvent.AanvraagOntvangen("KW-2023-GM0363-V", "ab12", new Receipt("a.pdf", "GM0363",
-                Instant.parse("2023-09-14T08:00:00Z"), "v1", "u"), "PDF_FORM", true);
+                Instant.parse("2023-09-14T08:00:00Z"), "v1", "u"), "PDF_FORM", true,
+                new Provenance("1.0.0", "kansrijke-wijk-2023", "aa", "bb", "KW-2023-1"));
         assertEquals(e, EventCodec.read(EventCodec.bytes(e)));
         assertTrue(new String(EventCodec.bytes(e), StandardCharsets.UTF_8).contains("\"type\" : \"AanvraagOntvangen\""));
         assertEquals("dossier/GM0363/events/KW-2023-GM0363-V/AanvraagOntvangen/ab12.json", EventKeys.event(e));
@@ -26,7 +28,7 @@ class EventCodecTest {
     @Test
     void aLaterStageEventIsKeptAsAnExtensionAndShownInTheHistory() {
         var ext = new DossierEvent.Uitbreiding("VerantwoordingOntvangen", "GM0363", "KW-2023-GM0363-J2024",
-                Instant.parse("2025-07-15T08:00:00Z"), "cd34", Map.of("jaar", 2024));
+                Instant.parse("2025-07-15T08:00:00Z"), "cd34", Map.of("jaar", 2024), null);
         DossierEvent back = EventCodec.read(EventCodec.bytes(ext));
         assertEquals(ext, back);
         assertEquals("dossier/GM0363/events/KW-2023-GM0363-J2024/VerantwoordingOntvangen/cd34.json", EventKeys.event(ext));

@@ -61,9 +61,9 @@ class FourEyesTest {
     void aVerleningCanBeFixedOnceEvenByTwoWritersAtOnce() {
         InMemoryDossierStore store = new InMemoryDossierStore();
         var first = new DossierEvent.VerleningVastgesteld(CBS, K, Instant.EPOCH, LocalDate.of(2023, 10, 20), "x", List.of(),
-                List.of(), new Beoordeling.Reviewer("B", null), List.of(), null, null);
+                List.of(), new Beoordeling.Reviewer("B", null), List.of(), null, null, null);
         var second = new DossierEvent.VerleningVastgesteld(CBS, K, Instant.EPOCH.plusSeconds(1), LocalDate.of(2023, 10, 21), "x",
-                List.of(), List.of(), new Beoordeling.Reviewer("D", null), List.of(), null, null);
+                List.of(), List.of(), new Beoordeling.Reviewer("D", null), List.of(), null, null, null);
         assertEquals(EventKeys.event(first), EventKeys.event(second), "the key is the kenmerk, not the act");
         assertTrue(store.putIfAbsent(EventKeys.event(first), EventCodec.bytes(first)));
         assertFalse(store.putIfAbsent(EventKeys.event(second), EventCodec.bytes(second)));
