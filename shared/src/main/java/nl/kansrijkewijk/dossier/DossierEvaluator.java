@@ -55,14 +55,18 @@ public final class DossierEvaluator {
 
     public Read read(String documentName, byte[] content) {
         try {
-            ReadResult r = AanvraagReader.read(documentName, content);
-            Aanvraag a = r.aanvraag();
-            Regeling regeling = a.submissionDate() == null ? catalogus.first()
-                    : catalogus.inForceOn(a.submissionDate()).orElse(catalogus.first());
-            return new Read(r, regeling, null);
+            return read(AanvraagReader.read(documentName, content));
         } catch (UnreadableDocumentException e) {
             return new Read(null, catalogus.first(), e.userMessage());
         }
+    }
+
+    /** A form read elsewhere (the pipeline's processor, within its deadline), placed under its regeling version. */
+    public Read read(ReadResult r) {
+        Aanvraag a = r.aanvraag();
+        Regeling regeling = a.submissionDate() == null ? catalogus.first()
+                : catalogus.inForceOn(a.submissionDate()).orElse(catalogus.first());
+        return new Read(r, regeling, null);
     }
 
     /** The case kenmerk of a readable upload received on {@code receivedOn} in the folder of {@code cbs}. */
@@ -82,10 +86,13 @@ public final class DossierEvaluator {
     public record Judged(Evaluation evaluation, List<String> vervallen) {}
 
     public Judged evaluate(String documentName, byte[] content, Inputs in) {
-        Read r = read(documentName, content);
+        return evaluate(documentName, Sha256.hex(content), read(documentName, content), in);
+    }
+
+    /** As {@link #evaluate(String, byte[], Inputs)} for an upload already read. */
+    public Judged evaluate(String documentName, String sha256, Read r, Inputs in) {
         if (!r.readable()) {
-            return new Judged(new Evaluation(documentName, Sha256.hex(content), null, null, List.of(), null, r.error()),
-                    List.of());
+            return new Judged(new Evaluation(documentName, sha256, null, null, List.of(), null, r.error()), List.of());
         }
         Aanvraag aanvraag = r.read().aanvraag();
         Regeling regeling = r.regeling();
@@ -101,7 +108,7 @@ public final class DossierEvaluator {
         List<Finding> all = new ArrayList<>(reviewed.findings());
         all.sort(FindingOrder.comparator(aanvraag, regeling));
         Besluit besluit = withKenmerk(calculator.calculate(aanvraag, regeling, all, in.receivedOn(), null), in.kenmerk());
-        return new Judged(new Evaluation(documentName, Sha256.hex(content), aanvraag, regeling, List.copyOf(all),
+        return new Judged(new Evaluation(documentName, sha256, aanvraag, regeling, List.copyOf(all),
                 besluit, null), reviewed.vervallen());
     }
 

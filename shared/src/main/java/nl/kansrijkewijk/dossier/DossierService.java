@@ -23,6 +23,7 @@ import nl.kansrijkewijk.processing.Evaluation;
 import nl.kansrijkewijk.processing.Json;
 import nl.kansrijkewijk.processing.Receipt;
 import nl.kansrijkewijk.processing.VerantwoordingProcessor;
+import nl.kansrijkewijk.reader.ReadResult;
 import nl.kansrijkewijk.provenance.Provenance;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.regeling.RegelingCatalogus;
@@ -74,11 +75,19 @@ public final class DossierService {
      * @param soort    "aanvraag", "wijziging", "verantwoording" or "niet plausibel" (then nothing was recorded)
      * @param melding  for a niet-plausibele verantwoording: the Dutch answer saying what to fix; else null
      * @param rapport  for a niet-plausibele verantwoording: fout.json and fout.txt to write beside the upload; else empty
+     * @param concept  the files of the case's current version when this upload is the one its case is now decided on
+     *                 (the concept the dossier made from it, or made before from the same inputs); else empty — a
+     *                 superseded upload, one received after the vaststelling, a verantwoording
      */
     public record Intake(String gemeenteCode, String kenmerk, String soort, String sha256, boolean nieuw,
-                         String melding, SortedMap<String, byte[]> rapport) {
+                         String melding, SortedMap<String, byte[]> rapport, SortedMap<String, byte[]> concept) {
         public Intake(String gemeenteCode, String kenmerk, String soort, String sha256, boolean nieuw) {
-            this(gemeenteCode, kenmerk, soort, sha256, nieuw, null, new TreeMap<>());
+            this(gemeenteCode, kenmerk, soort, sha256, nieuw, null, new TreeMap<>(), new TreeMap<>());
+        }
+
+        public Intake(String gemeenteCode, String kenmerk, String soort, String sha256, boolean nieuw, String melding,
+                      SortedMap<String, byte[]> rapport) {
+            this(gemeenteCode, kenmerk, soort, sha256, nieuw, melding, rapport, new TreeMap<>());
         }
 
         public boolean vastgelegd() {
@@ -91,13 +100,24 @@ public final class DossierService {
      * dossier's, the receipt time orders the uploads.
      */
     public Intake ontvang(Receipt receipt, byte[] content) {
+        return ontvang(receipt, content, null);
+    }
+
+    /**
+     * As {@link #ontvang(Receipt, byte[])} for an aanvraagformulier the caller already read (the pipeline's
+     * processor, within its deadline): the dossier judges and renders it from that reading, without reading the
+     * upload again; the concept it makes is returned in {@link Intake#concept()}.
+     *
+     * @param read the form as read from {@code content}; null to read it here
+     */
+    public Intake ontvang(Receipt receipt, byte[] content, ReadResult read) {
         String cbs = EventKeys.cbs(receipt.gemeenteCode());
         Objects.requireNonNull(receipt.receivedAt(), "receipt time");
         String sha = Sha256.hex(content);
-        if (VerantwoordingReader.isVerantwoording(content)) {
+        if (read == null && VerantwoordingReader.isVerantwoording(content)) {
             return ontvangVerantwoording(receipt, content, cbs, sha);
         }
-        DossierEvaluator.Read r = evaluator.read(receipt.documentName(), content);
+        DossierEvaluator.Read r = read != null ? evaluator.read(read) : evaluator.read(receipt.documentName(), content);
         String kenmerk = DossierEvaluator.kenmerk(r, cbs, receipt.receivedOn());
         Receipt rc = new Receipt(receipt.documentName(), cbs, receipt.receivedAt(), receipt.versionId(), receipt.uploader());
         String shape = r.readable() && r.read().aanvraag().source() != null
@@ -108,8 +128,48 @@ public final class DossierService {
                 : new DossierEvent.AanvraagOntvangen(kenmerk, sha, rc, shape, r.readable(), provenance(r));
         store.putIfAbsent(EventKeys.document(cbs, sha), content);
         boolean nieuw = store.putIfAbsent(EventKeys.event(e), EventCodec.bytes(e));
-        refresh(cbs);
-        return new Intake(cbs, kenmerk, e instanceof DossierEvent.WijzigingOntvangen ? "wijziging" : "aanvraag", sha, nieuw);
+        String primedKey = sha + "|" + receipt.documentName();
+        if (r.readable()) {
+            synchronized (primed) {
+                primed.put(primedKey, r);
+            }
+        }
+        try {
+            refresh(cbs);
+        } finally {
+            synchronized (primed) {
+                primed.remove(primedKey);
+            }
+        }
+        return new Intake(cbs, kenmerk, e instanceof DossierEvent.WijzigingOntvangen ? "wijziging" : "aanvraag", sha, nieuw,
+                null, new TreeMap<>(), concept(cbs, kenmerk, sha));
+    }
+
+    /** The files of the case's current version if {@code sha} is its current upload and the case is open; else empty. */
+    private SortedMap<String, byte[]> concept(String cbs, String kenmerk, String sha) {
+        DossierProjection.Folded f = fold(cbs);
+        DossierProjection.Case c = f.cases().get(kenmerk);
+        if (c == null || c.verlening != null || !sha.equals(c.current)) {
+            return new TreeMap<>();
+        }
+        String view = DossierProjection.viewId(c, f.verlening());
+        if (!c.views.contains(view)) {
+            return new TreeMap<>();
+        }
+        String folder = EventKeys.view(cbs, kenmerk, view);
+        SortedMap<String, byte[]> files;
+        synchronized (rendered) {
+            files = rendered.remove(folder);
+        }
+        if (files != null) {
+            return files;
+        }
+        // Made before (the same inputs arrived earlier, or another instance made it): read back what was written.
+        SortedMap<String, byte[]> stored = new TreeMap<>();
+        for (String key : store.list(folder)) {
+            store.read(key).ifPresent(b -> stored.put(key.substring(folder.length()), b));
+        }
+        return stored;
     }
 
     /**
@@ -340,10 +400,35 @@ public final class DossierService {
     public List<DossierEvent> events(String cbs) {
         List<DossierEvent> out = new ArrayList<>();
         for (String key : store.list(EventKeys.events(cbs))) {
-            store.read(key).ifPresent(b -> out.add(EventCodec.read(b)));
+            DossierEvent known;
+            synchronized (eventsByKey) {
+                known = eventsByKey.get(key);
+            }
+            if (known != null) {
+                out.add(known);
+                continue;
+            }
+            store.read(key).ifPresent(b -> {
+                DossierEvent e = EventCodec.read(b);
+                synchronized (eventsByKey) {
+                    eventsByKey.put(key, e);
+                }
+                out.add(e);
+            });
         }
         return out;
     }
+
+    /**
+     * Events read before, by key. An event is never rewritten (its key is its cause, written once), so what a key
+     * held once it holds for good: folding the dossier again reads only the events that are new since.
+     */
+    private final Map<String, DossierEvent> eventsByKey = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DossierEvent> eldest) {
+            return size() > 20_000;
+        }
+    };
 
     /**
      * Renders what is missing and rewrites dossier.json; repeated while new events keep arriving meanwhile
@@ -395,6 +480,9 @@ public final class DossierService {
         SortedMap<String, byte[]> files = outputs.write(judged.evaluation(), c.kenmerk, beoordelingen, c.verlening);
         SortedMap<String, String> hashes = new TreeMap<>();
         String folder = EventKeys.view(cbs, c.kenmerk, view);
+        synchronized (rendered) {
+            rendered.put(folder, files);
+        }
         files.forEach((name, bytes) -> {
             store.putIfAbsent(folder + name, bytes);
             hashes.put(name, Sha256.hex(bytes));
@@ -428,8 +516,6 @@ public final class DossierService {
                 .orElseThrow(() -> new IllegalStateException("current upload not among the uploads of " + c.kenmerk));
         Receipt receipt = upload instanceof DossierEvent.AanvraagOntvangen a ? a.receipt()
                 : ((DossierEvent.WijzigingOntvangen) upload).receipt();
-        byte[] content = store.read(EventKeys.document(cbs, c.current))
-                .orElseThrow(() -> new IllegalStateException("document " + c.current + " missing from the dossier of " + cbs));
         Optional<RecordedVerlening> verlening = c.wijziging() ? f.verlening().map(RecordedVerlening::of) : Optional.empty();
         DossierEvaluator.Inputs inputs = new DossierEvaluator.Inputs(c.kenmerk, receipt.receivedOn(), beoordelingen, verlening);
         // Listing the findings, checking a beoordeling and rendering judge the same inputs; judge them once.
@@ -441,12 +527,34 @@ public final class DossierService {
                 return hit;
             }
         }
-        DossierEvaluator.Judged result = evaluator.evaluate(receipt.documentName(), content, inputs);
+        DossierEvaluator.Read read;
+        synchronized (primed) {
+            read = primed.get(c.current + "|" + receipt.documentName());
+        }
+        DossierEvaluator.Judged result;
+        if (read != null) {
+            result = evaluator.evaluate(receipt.documentName(), c.current, read, inputs);
+        } else {
+            byte[] content = store.read(EventKeys.document(cbs, c.current)).orElseThrow(
+                    () -> new IllegalStateException("document " + c.current + " missing from the dossier of " + cbs));
+            result = evaluator.evaluate(receipt.documentName(), content, inputs);
+        }
         synchronized (judged) {
             judged.put(key, result);
         }
         return result;
     }
+
+    /** Uploads being received, as their caller read them (by SHA-256 and name): judged without reading them again. */
+    private final Map<String, DossierEvaluator.Read> primed = new LinkedHashMap<>();
+
+    /** The files of the versions rendered lately, by folder, until {@link #ontvang} hands them to its caller. */
+    private final Map<String, SortedMap<String, byte[]>> rendered = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, SortedMap<String, byte[]>> eldest) {
+            return size() > 4;
+        }
+    };
 
     /** The last few judgements, by a hash of everything they depend on. */
     private final Map<String, DossierEvaluator.Judged> judged = new LinkedHashMap<>(16, 0.75f, true) {

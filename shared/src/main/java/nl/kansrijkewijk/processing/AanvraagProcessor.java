@@ -80,6 +80,17 @@ public final class AanvraagProcessor implements DocumentProcessor {
      * Reading gives up at the deadline (an error report, not a decision).
      */
     public Evaluation evaluate(byte[] content, Receipt receipt, Deadline deadline) {
+        Read r = read(content, receipt, deadline);
+        return r.unreadable() != null ? r.unreadable() : judge(r, receipt);
+    }
+
+    /**
+     * What reading an upload gave: the form read and the regeling version in force on its date, or (then
+     * {@code unreadable} is set) the evaluation of an unreadable upload.
+     */
+    public record Read(ReadResult result, Regeling regeling, String sha256, Evaluation unreadable) {}
+
+    private Read read(byte[] content, Receipt receipt, Deadline deadline) {
         String documentName = receipt.documentName();
         String sha256 = content == null ? null : Sha256.hex(content);
         ReadResult read;
@@ -89,20 +100,25 @@ public final class AanvraagProcessor implements DocumentProcessor {
             LOG.warn("unreadable upload {} (sha256 {}, {}): {}", documentName, sha256, e.reason().code(),
                     e.getMessage());
             LOG.debug("cause of the unreadable upload {}", documentName, e.getCause());
-            return new Evaluation(documentName, sha256, null, null, List.of(), null, e.userMessage(),
-                    e.reason().code());
+            return new Read(null, null, sha256, new Evaluation(documentName, sha256, null, null, List.of(), null,
+                    e.userMessage(), e.reason().code()));
         }
-        Aanvraag aanvraag = read.aanvraag();
         LocalDate receivedOn = receipt.receivedOn();
-        LocalDate date = receivedOn != null ? receivedOn : aanvraag.submissionDate();
+        LocalDate date = receivedOn != null ? receivedOn : read.aanvraag().submissionDate();
         Regeling regeling = date == null
                 ? catalogus.first()
                 : catalogus.inForceOn(date).orElse(catalogus.first());
-        List<Finding> findings = new ArrayList<>(read.findings());
-        findings.addAll(checker.check(aanvraag, regeling, receivedOn));
-        findings.sort(FindingOrder.comparator(aanvraag, regeling));
-        Besluit besluit = calculator.calculate(aanvraag, regeling, findings, receivedOn, null);
-        return new Evaluation(documentName, sha256, aanvraag, regeling, List.copyOf(findings), besluit, null);
+        return new Read(read, regeling, sha256, null);
+    }
+
+    private Evaluation judge(Read r, Receipt receipt) {
+        Aanvraag aanvraag = r.result().aanvraag();
+        LocalDate receivedOn = receipt.receivedOn();
+        List<Finding> findings = new ArrayList<>(r.result().findings());
+        findings.addAll(checker.check(aanvraag, r.regeling(), receivedOn));
+        findings.sort(FindingOrder.comparator(aanvraag, r.regeling()));
+        Besluit besluit = calculator.calculate(aanvraag, r.regeling(), findings, receivedOn, null);
+        return new Evaluation(receipt.documentName(), r.sha256(), aanvraag, r.regeling(), List.copyOf(findings), besluit, null);
     }
 
     @Override
@@ -121,39 +137,65 @@ public final class AanvraagProcessor implements DocumentProcessor {
 
     @Override
     public ProcessingResult process(Receipt receipt, byte[] content, Deadline deadline) {
+        Screened s = screen(receipt, content, deadline);
+        return s.answer() != null ? s.answer() : judge(receipt, s);
+    }
+
+    /**
+     * An upload read and placed, not yet judged. Either {@code answer} is set — the upload is answered without a
+     * judgement: refused (folder, another gemeente), unreadable, or a SiSa verantwoording acknowledged — or it is
+     * an accepted aanvraag or wijziging, read once, waiting for {@link #judge} (or for the dossier, which judges
+     * it with the case's beoordelingen and verlening).
+     */
+    public record Screened(ProcessingResult answer, Read read, DocumentKind kind, Provenance provenance) {}
+
+    /**
+     * The entry for every upload, up to the judgement: the folder's gemeente first (is it one of the regeling's?),
+     * then the content (what kind of document, {@link DocumentKind}), then the form's gemeente against the folder's.
+     */
+    public Screened screen(Receipt receipt, byte[] content, Deadline deadline) {
         String name = receipt.documentName();
         Optional<String> unknownFolder = UploadFolderCheck.unknownFolder(receipt, catalogus);
         if (unknownFolder.isPresent()) {
             LOG.warn("refused upload {}: folder {} is no gemeente of the regeling", name, receipt.gemeenteCode());
-            return new ProcessingResult(ProcessingResult.Status.GEWEIGERD, null, "map onbekend", 0, 0,
+            return answered(new ProcessingResult(ProcessingResult.Status.GEWEIGERD, null, "map onbekend", 0, 0,
                     ErrorOutputs.refused(name, Sha256.hex(content), UploadFolderCheck.UNKNOWN_FOLDER, unknownFolder.get()),
-                    DocumentKind.ONBEKEND, Provenance.of(null, null));
+                    DocumentKind.ONBEKEND, Provenance.of(null, null)));
         }
         if (VerantwoordingReader.isVerantwoording(content)) {
-            return verantwoordingReceived(receipt, content);
+            return answered(verantwoordingReceived(receipt, content));
         }
-        Evaluation e = evaluate(content, receipt, deadline);
-        DocumentKind kind = e.readable() ? DocumentKind.of(e.aanvraag()) : DocumentKind.ONBEKEND;
-        Provenance provenance = Provenance.of(e.regeling(), e.readable() ? e.aanvraag().formVersion() : null);
-        if (e.readable()) {
-            Optional<String> other = UploadFolderCheck.otherGemeente(receipt, e.aanvraag(), e.regeling());
-            if (other.isPresent()) {
-                LOG.warn("refused upload {}: form of {} in the folder of {}", name, e.aanvraag().gemeente(),
-                        receipt.gemeenteCode());
-                return new ProcessingResult(ProcessingResult.Status.GEWEIGERD, e.aanvraag().gemeente(), "andere gemeente",
-                        0, 0, ErrorOutputs.refused(name, e.sha256(), UploadFolderCheck.OTHER_GEMEENTE, other.get()),
-                        kind, provenance);
-            }
+        Read r = read(content, receipt, deadline);
+        if (r.unreadable() != null) {
+            Evaluation e = r.unreadable();
+            return answered(new ProcessingResult(ProcessingResult.Status.ONLEESBAAR, null, e.outcome(), 0, 0, outputs(e),
+                    DocumentKind.ONBEKEND, Provenance.of(null, null)));
         }
-        return new ProcessingResult(
-                e.readable() ? ProcessingResult.Status.VERWERKT : ProcessingResult.Status.ONLEESBAAR,
-                e.readable() ? e.aanvraag().gemeente() : null,
-                e.outcome(),
-                e.count(Severity.AFWIJZING),
-                e.count(Severity.WAARSCHUWING),
-                outputs(e),
-                kind,
-                provenance);
+        Aanvraag aanvraag = r.result().aanvraag();
+        DocumentKind kind = DocumentKind.of(aanvraag);
+        Provenance provenance = Provenance.of(r.regeling(), aanvraag.formVersion());
+        Optional<String> other = UploadFolderCheck.otherGemeente(receipt, aanvraag, r.regeling());
+        if (other.isPresent()) {
+            LOG.warn("refused upload {}: form of {} in the folder of {}", name, aanvraag.gemeente(), receipt.gemeenteCode());
+            return answered(new ProcessingResult(ProcessingResult.Status.GEWEIGERD, aanvraag.gemeente(), "andere gemeente",
+                    0, 0, ErrorOutputs.refused(name, r.sha256(), UploadFolderCheck.OTHER_GEMEENTE, other.get()),
+                    kind, provenance));
+        }
+        return new Screened(null, r, kind, provenance);
+    }
+
+    private static Screened answered(ProcessingResult answer) {
+        return new Screened(answer, null, answer.kind(), answer.provenance());
+    }
+
+    /** Checks, decides and writes every output of an accepted upload that {@link #screen} read. */
+    public ProcessingResult judge(Receipt receipt, Screened s) {
+        if (s.answer() != null) {
+            return s.answer();
+        }
+        Evaluation e = judge(s.read(), receipt);
+        return new ProcessingResult(ProcessingResult.Status.VERWERKT, e.aanvraag().gemeente(), e.outcome(),
+                e.count(Severity.AFWIJZING), e.count(Severity.WAARSCHUWING), outputs(e), s.kind(), s.provenance());
     }
 
     /**

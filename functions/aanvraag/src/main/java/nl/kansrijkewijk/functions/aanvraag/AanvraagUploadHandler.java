@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.kansrijkewijk.dossier.DossierProcessor;
 import nl.kansrijkewijk.dossier.DossierService;
 import nl.kansrijkewijk.pipeline.CaseRecorder;
 import nl.kansrijkewijk.pipeline.DossierRecorder;
@@ -23,6 +24,7 @@ import nl.kansrijkewijk.pipeline.s3.S3EventRecords;
 import nl.kansrijkewijk.pipeline.s3.S3ObjectStore;
 import nl.kansrijkewijk.limits.Deadline;
 import nl.kansrijkewijk.limits.Limits;
+import nl.kansrijkewijk.processing.AanvraagProcessor;
 import nl.kansrijkewijk.processing.DocumentProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,9 +64,16 @@ public final class AanvraagUploadHandler implements RequestHandler<S3Event, Stri
         this.priming = SnapStartPriming.register(processor);
     }
 
-    /** The deployed wiring: every accepted upload is also recorded in its gemeente's dossier. */
+    /**
+     * The deployed wiring: every accepted upload is also recorded in its gemeente's dossier. With the deployed
+     * processor the dossier judges and renders an accepted aanvraag (once) and the upload's outputs are its concept
+     * ({@link DossierProcessor}); any other processor is followed by a recorder that judges the case itself.
+     */
     public AanvraagUploadHandler(S3Client s3, DocumentProcessor processor, PipelineConfig config) {
-        this(s3, processor, config, dossierIn(s3, config.outputBucket()));
+        this.pipeline = processor instanceof AanvraagProcessor aanvraag
+                ? new UploadPipeline(new S3ObjectStore(s3), new DossierProcessor(aanvraag, dossier(s3, config.outputBucket())),
+                        config, CaseRecorder.NONE)
+                : new UploadPipeline(new S3ObjectStore(s3), processor, config, dossierIn(s3, config.outputBucket()));
     }
 
     /** The pipeline alone, no dossier: for tests of the S3 plumbing. */
@@ -79,7 +88,11 @@ public final class AanvraagUploadHandler implements RequestHandler<S3Event, Stri
 
     /** The deployed recorder: the gemeente's dossier under {@code dossier/} of the output bucket. */
     public static CaseRecorder dossierIn(S3Client s3, String outputBucket) {
-        return new DossierRecorder(new DossierService(new S3DossierStore(s3, outputBucket)));
+        return new DossierRecorder(dossier(s3, outputBucket));
+    }
+
+    private static DossierService dossier(S3Client s3, String outputBucket) {
+        return new DossierService(new S3DossierStore(s3, outputBucket));
     }
 
     @Override

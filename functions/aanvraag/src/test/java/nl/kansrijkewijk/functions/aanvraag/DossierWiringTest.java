@@ -78,6 +78,46 @@ class DossierWiringTest {
     }
 
     @Test
+    void theUploadsOutputsAreTheDossiersConceptAndALateEarlierUploadIsJudgedAlone() throws Exception {
+        String[] b = buckets();
+        AanvraagUploadHandler handler = new AanvraagUploadHandler(s3, processor, new PipelineConfig(b[0], b[1], 10_000_000));
+        handler.handleRequest(S3Events.fromJson(event(b[0], "inbox/GM0505/aanvraag.xlsx",
+                fixture("generated/dordrecht-jonge-kind-veerkracht.xlsx"))), null);
+        DossierState state = new DossierService(new S3DossierStore(s3, b[1])).state("GM0505");
+        String versie = state.zaken().get(0).versie();
+        String dossierFolder = "dossier/GM0505/KW-2023-GM0505-V/" + versie + "/";
+        List<String> concept = keys(b[1], dossierFolder);
+        List<String> upload = keys(b[1], "GM0505/aanvraag.xlsx/").stream().filter(k -> !k.endsWith("/manifest.json")).toList();
+        // The same files, byte for byte: the letter, the workbook with the reviewers' columns, the JSON reports.
+        assertEquals(concept.stream().map(k -> k.substring(dossierFolder.length())).toList(),
+                upload.stream().map(k -> k.substring(k.lastIndexOf('/') + 1)).toList());
+        assertTrue(concept.stream().anyMatch(k -> k.endsWith("/concept-verleningsbeschikking.pdf")), concept.toString());
+        for (int i = 0; i < concept.size(); i++) {
+            assertArrayEquals(bytes(b[1], concept.get(i)), bytes(b[1], upload.get(i)), upload.get(i));
+        }
+        String bevindingen = new String(bytes(b[1], dossierFolder + "bevindingen.json"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(bevindingen.contains("\"kenmerk\" : \"KW-2023-GM0505-V\""), "the case kenmerk");
+
+        // The PDF of the same aanvraag arrives later but was received a day earlier: superseded on arrival, so the
+        // dossier makes no concept of it; its own folder still gets its outputs, judged alone.
+        handler.handleRequest(S3Events.fromJson(eventAt(b[0], "inbox/GM0505/eerder.pdf",
+                fixture("generated/dordrecht-jonge-kind-veerkracht.pdf"), SEPTEMBER.minusSeconds(86_400))), null);
+        List<String> earlier = keys(b[1], "GM0505/eerder.pdf/");
+        assertTrue(earlier.stream().anyMatch(k -> k.endsWith("/concept-verleningsbeschikking.pdf")), earlier.toString());
+        assertEquals(1, keys(b[1], "dossier/GM0505/KW-2023-GM0505-V/").stream()
+                .filter(k -> k.endsWith("/concept-verleningsbeschikking.pdf")).count(), "no concept of the superseded upload");
+    }
+
+    private static List<String> keys(String bucket, String prefix) {
+        return s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(o -> o.key()).sorted().toList();
+    }
+
+    private static byte[] bytes(String bucket, String key) {
+        return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
+    }
+
+    @Test
     void aRefusedUploadLeavesTheDossierAlone() throws Exception {
         String[] b = buckets();
         AanvraagUploadHandler handler = new AanvraagUploadHandler(s3, processor, new PipelineConfig(b[0], b[1], 10_000_000));
