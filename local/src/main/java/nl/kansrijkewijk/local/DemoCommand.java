@@ -64,7 +64,8 @@ final class DemoCommand {
         deleteRecursively(data);
         List<List<String>> rows = new ArrayList<>();
         int failures = 0;
-        try (LocalPipeline pipeline = LocalPipeline.start("127.0.0.1", 0, data, processor, false)) {
+        String dossierLine;
+        try (LocalPipeline pipeline = LocalPipeline.start("127.0.0.1", 0, data, processor, true)) {
             err.println("Lokale S3 gestart op " + pipeline.server().endpoint() + "; " + fixtures.size()
                     + " formulier(en) naar s3://" + LocalPipeline.UPLOAD_BUCKET + "/inbox/…");
             Map<String, Instant> received = new HashMap<>();
@@ -85,6 +86,13 @@ final class DemoCommand {
                 }
             }
             pipeline.copyOutputsTo(outDir);
+            // Recorded as the Lambda records them; they stay in the embedded S3 (the dossier section below writes its own).
+            long dossiers = pipeline.list(LocalPipeline.OUTPUT_BUCKET, LocalPipeline.DOSSIER_PREFIX).stream()
+                    .filter(o -> o.key().endsWith("/dossier.json")).count();
+            long events = pipeline.list(LocalPipeline.OUTPUT_BUCKET, LocalPipeline.DOSSIER_PREFIX).stream()
+                    .filter(o -> o.key().contains("/events/")).count();
+            dossierLine = dossiers + " dossier(s) met " + events + " gebeurtenissen in s3://" + LocalPipeline.OUTPUT_BUCKET
+                    + "/" + LocalPipeline.DOSSIER_PREFIX + " (de uitvoer per upload is het concept van het dossier)";
         }
         Files.writeString(outDir.resolve(MARKER), "Geschreven door ./kw demo; wordt bij een volgende demo geleegd.\n",
                 StandardCharsets.UTF_8);
@@ -94,6 +102,7 @@ final class DemoCommand {
                 false, false, false, true, true, false);
         rows.forEach(table::add);
         table.print(out);
+        out.println(dossierLine);
         DossierDemo.run(root, outDir, out);
         VerantwoordingDemo.run(root, outDir, out);
         out.println();

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import nl.kansrijkewijk.functions.portal.Caller;
-import nl.kansrijkewijk.functions.portal.Gemeenten;
+import nl.kansrijkewijk.pipeline.status.Gemeenten;
 
 /**
  * The local stand-in for the Cognito authorizer: a small properties file (token = CBS code, or token =

@@ -36,11 +36,22 @@ public final class ReviewerActs {
     private final ObjectStore store;
     private final DossierService dossier;
     private final PipelineConfig config;
+    private final Runnable afterRecorded;
 
     public ReviewerActs(ObjectStore store, DossierService dossier, PipelineConfig config) {
+        this(store, dossier, config, () -> { });
+    }
+
+    /**
+     * @param afterRecorded run after each act the dossier recorded, before its answer: the deployed function
+     *                      regenerates the reviewers' werkvoorraad there, so a fault in it leaves the act unanswered
+     *                      and the retry (which records nothing new) regenerates again
+     */
+    public ReviewerActs(ObjectStore store, DossierService dossier, PipelineConfig config, Runnable afterRecorded) {
         this.store = store;
         this.dossier = dossier;
         this.config = config;
+        this.afterRecorded = afterRecorded;
     }
 
     /** What became of one act; {@code answerKey} is null when nothing was answered (ignored, gone). */
@@ -75,8 +86,9 @@ public final class ReviewerActs {
                     : vaststelling(upload.key(), content.bytes(), at);
         } catch (DossierException e) {
             LOG.warn("refused {}: {}", upload.describe(), e.getMessage());
-            text = "Niet verwerkt: " + e.getMessage();
+            return answer(upload, "Niet verwerkt: " + e.getMessage());
         }
+        afterRecorded.run();
         return answer(upload, text);
     }
 

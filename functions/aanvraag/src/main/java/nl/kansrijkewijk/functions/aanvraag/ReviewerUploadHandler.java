@@ -10,6 +10,10 @@ import nl.kansrijkewijk.dossier.DossierService;
 import nl.kansrijkewijk.pipeline.PipelineConfig;
 import nl.kansrijkewijk.pipeline.ReviewerActs;
 import nl.kansrijkewijk.pipeline.UploadRef;
+import nl.kansrijkewijk.pipeline.status.DossierStatusSource;
+import nl.kansrijkewijk.pipeline.werkvoorraad.Werkvoorraad;
+import nl.kansrijkewijk.pipeline.werkvoorraad.WerkvoorraadPublisher;
+import nl.kansrijkewijk.pipeline.s3.S3BucketStore;
 import nl.kansrijkewijk.pipeline.s3.S3Clients;
 import nl.kansrijkewijk.pipeline.s3.S3DossierStore;
 import nl.kansrijkewijk.pipeline.s3.S3EventRecords;
@@ -21,7 +25,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Lambda entry point for a reviewer's uploads to {@code beoordelingen/} and {@code vaststellingen/} of the upload
  * bucket: each is recorded in the gemeente's dossier and answered in the output bucket ({@link ReviewerActs}).
- * A fault that may heal is rethrown after the other records, for Lambda's bounded retry.
+ * After each recorded act the reviewers' werkvoorraad ({@code werkvoorraad/} of the output bucket) is regenerated, so
+ * it shows the new stage without waiting for the next processed upload. A fault that may heal is rethrown after the
+ * other records, for Lambda's bounded retry.
  */
 public final class ReviewerUploadHandler implements RequestHandler<S3Event, String> {
     private static final Logger LOG = LoggerFactory.getLogger(ReviewerUploadHandler.class);
@@ -32,9 +38,16 @@ public final class ReviewerUploadHandler implements RequestHandler<S3Event, Stri
         this(S3Clients.fromEnvironment(System.getenv()), PipelineConfig.fromEnvironment(System.getenv()));
     }
 
+    /** After every recorded act the reviewers' werkvoorraad is regenerated where they read it (output bucket). */
     public ReviewerUploadHandler(S3Client s3, PipelineConfig config) {
+        S3BucketStore buckets = new S3BucketStore(s3);
+        WerkvoorraadPublisher werkvoorraad = new WerkvoorraadPublisher(
+                DossierStatusSource.over(buckets, config.uploadBucket(), config.outputBucket()), buckets, config.outputBucket());
         this.acts = new ReviewerActs(new S3ObjectStore(s3),
-                new DossierService(new S3DossierStore(s3, config.outputBucket())), config);
+                new DossierService(new S3DossierStore(s3, config.outputBucket())), config, () -> {
+                    Werkvoorraad w = werkvoorraad.regenerate();
+                    LOG.info("werkvoorraad regenerated: {} row(s)", w.rows().size());
+                });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package nl.kansrijkewijk.functions.aanvraag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -53,11 +54,18 @@ class ReviewerUploadHandlerTest {
                     .key(EventKeys.view("GM0505", concept.kenmerk(), concept.versie()) + "bevindingen.xlsx")).asByteArray();
 
             ReviewerUploadHandler handler = new ReviewerUploadHandler(s3, config);
+            assertTrue(werkvoorraad(s3).isEmpty(), "no werkvoorraad yet: only the portal's events function made one");
             String bevindingen = event(s3, "beoordelingen/GM0505/bevindingen.xlsx", signed(workbook, "E. Smit", "16-10-2023"),
                     "2023-10-16T09:00:00Z");
             assertEquals("1 record(s): processed", handler.handleRequest(S3Events.fromJson(bevindingen), null));
             assertTrue(answer(s3, "beoordelingen/GM0505/bevindingen.xlsx").startsWith("Beoordeling "));
             assertEquals("beoordeeld", zaak(dossier).status());
+            // The werkvoorraad shows Dordrecht's aanvraag at its new stage, in the page and in the workbook.
+            String page = werkvoorraad(s3).orElseThrow();
+            assertTrue(page.contains("Dordrecht (GM0505)<br>KW-2023-GM0505-V</th>"), page);
+            assertTrue(page.contains("<td>beoordeeld: "), page);
+            assertEquals("beoordeeld", workbookStatus(s3));
+            byte[] xlsx = s3.getObjectAsBytes(r -> r.bucket(OUT).key("werkvoorraad/werkvoorraad.xlsx")).asByteArray();
             assertEquals("1 record(s): already_done", handler.handleRequest(S3Events.fromJson(bevindingen), null));
 
             // Four eyes: the reviewer who judged it cannot fix it; the refusal is answered, not retried.
@@ -74,6 +82,10 @@ class ReviewerUploadHandlerTest {
             assertEquals("Verlening KW-2023-GM0505-V vastgesteld op 20 oktober 2023 door B. de Groot.\n",
                     answer(s3, "vaststellingen/GM0505/vaststelling.yaml"));
             assertEquals("vastgesteld", zaak(dossier).status());
+            assertTrue(werkvoorraad(s3).orElseThrow().contains("<td>vastgesteld: "), werkvoorraad(s3).orElseThrow());
+            assertEquals("vastgesteld", workbookStatus(s3));
+            assertFalse(java.util.Arrays.equals(xlsx,
+                    s3.getObjectAsBytes(r -> r.bucket(OUT).key("werkvoorraad/werkvoorraad.xlsx")).asByteArray()));
 
             // Another gemeente's folder, and a file that is no vaststelling: answered refusals, the dossier unchanged.
             String elsewhere = event(s3, "vaststellingen/GM0363/vaststelling.yaml", other.getBytes(StandardCharsets.UTF_8),
@@ -81,6 +93,25 @@ class ReviewerUploadHandlerTest {
             assertEquals("1 record(s): reported", handler.handleRequest(S3Events.fromJson(elsewhere), null));
             assertTrue(answer(s3, "vaststellingen/GM0363/vaststelling.yaml").contains("hoort niet bij de map vaststellingen/GM0363/"));
             assertEquals(List.of(), dossier.events("GM0363"));
+        }
+    }
+
+    private static java.util.Optional<String> werkvoorraad(S3Client s3) {
+        try {
+            return java.util.Optional.of(s3.getObjectAsBytes(r -> r.bucket(OUT).key("werkvoorraad/werkvoorraad.html")).asUtf8String());
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The status cell of the one row of the workbook's sheet "Werkvoorraad". */
+    private static String workbookStatus(S3Client s3) throws Exception {
+        byte[] xlsx = s3.getObjectAsBytes(r -> r.bucket(OUT).key("werkvoorraad/werkvoorraad.xlsx")).asByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = wb.getSheet("Werkvoorraad");
+            assertEquals("Status", sheet.getRow(0).getCell(5).getStringCellValue());
+            assertEquals(1, sheet.getLastRowNum(), "one aanvraag");
+            return sheet.getRow(1).getCell(5).getStringCellValue();
         }
     }
 

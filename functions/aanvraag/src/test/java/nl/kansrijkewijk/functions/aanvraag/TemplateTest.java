@@ -142,13 +142,15 @@ class TemplateTest {
     }
 
     @Test
-    void theReviewerFunctionReadsOnlyTheReviewersPrefixesAndWritesOnlyTheDossierAndItsAnswers() {
+    void theReviewerFunctionReadsOnlyTheReviewersPrefixesAndWritesOnlyTheDossierItsAnswersAndTheWerkvoorraad() {
         Map<String, Object> function = functions().get("ReviewerFunction");
         String uploads = template.resolveString(Map.of("Ref", "UploadBucket"));
         String outputs = template.resolveString(Map.of("Ref", "OutputBucket"));
         assertEquals(List.of("arn:aws:s3:::" + uploads + "/beoordelingen/*", "arn:aws:s3:::" + uploads + "/vaststellingen/*"),
                 allowedResources(function, Set.of("s3:GetObjectVersion")));
-        assertEquals(List.of("arn:aws:s3:::" + outputs + "/dossier/*", "arn:aws:s3:::" + outputs + "/antwoorden/*"),
+        assertEquals(List.of("arn:aws:s3:::" + outputs + "/dossier/*", "arn:aws:s3:::" + outputs + "/antwoorden/*",
+                        "arn:aws:s3:::" + outputs + "/werkvoorraad/werkvoorraad.html",
+                        "arn:aws:s3:::" + outputs + "/werkvoorraad/werkvoorraad.xlsx"),
                 allowedResources(function, Set.of("s3:PutObject")));
         List<Trigger> triggers = triggers().stream().filter(t -> t.function().equals("ReviewerFunction")).toList();
         assertEquals(List.of(nl.kansrijkewijk.pipeline.ReviewerActs.BEOORDELINGEN, nl.kansrijkewijk.pipeline.ReviewerActs.VASTSTELLINGEN),

@@ -1,5 +1,10 @@
 package nl.kansrijkewijk.functions.portal;
 
+import nl.kansrijkewijk.pipeline.status.DocumentStatus;
+import nl.kansrijkewijk.pipeline.status.StatusSource;
+import nl.kansrijkewijk.pipeline.status.BucketStore;
+import nl.kansrijkewijk.pipeline.status.Gemeenten;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -10,10 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.kansrijkewijk.functions.portal.werkvoorraad.Links;
-import nl.kansrijkewijk.functions.portal.werkvoorraad.Werkvoorraad;
-import nl.kansrijkewijk.functions.portal.werkvoorraad.WerkvoorraadHtml;
-import nl.kansrijkewijk.functions.portal.werkvoorraad.WerkvoorraadPublisher;
+import nl.kansrijkewijk.pipeline.werkvoorraad.Links;
+import nl.kansrijkewijk.pipeline.werkvoorraad.Werkvoorraad;
+import nl.kansrijkewijk.pipeline.werkvoorraad.WerkvoorraadHtml;
+import nl.kansrijkewijk.pipeline.werkvoorraad.WerkvoorraadPublisher;
 import nl.kansrijkewijk.processing.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,7 @@
 package nl.kansrijkewijk.functions.portal;
 
+import nl.kansrijkewijk.pipeline.status.DocumentStatus;
+
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 

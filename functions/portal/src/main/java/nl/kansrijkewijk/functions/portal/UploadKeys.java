@@ -1,5 +1,6 @@
 package nl.kansrijkewijk.functions.portal;
 
+import nl.kansrijkewijk.pipeline.status.InboxKeys;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -17,13 +18,12 @@ import java.util.regex.Pattern;
  * share a key and a name cannot lead out of the folder.
  */
 public final class UploadKeys {
-    public static final String INBOX_PREFIX = "inbox/";
+    public static final String INBOX_PREFIX = InboxKeys.INBOX_PREFIX;
     /** What the processing function reads (TriggerFilter of kw-function-aanvraag, lower case here). */
     public static final String[] EXTENSIONS = {".pdf", ".xlsx"};
     private static final int MAX_NAME = 100;
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(AMSTERDAM);
-    private static final Pattern TRACKED = Pattern.compile("(\\d{8}-\\d{6}-[0-9a-f]{6})-(.+)");
     private static final Pattern SAFE_SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -94,25 +94,9 @@ public final class UploadKeys {
         return SAFE_SEGMENT.matcher(rest).matches() && !rest.contains("..");
     }
 
-    /** Tracking id and file name of an inbox key; an upload made straight to S3 has its file name as id. */
-    public record Parsed(String cbsCode, String trackingId, String fileName) {}
-
-    public static Optional<Parsed> parse(String key) {
-        if (key == null || !key.startsWith(INBOX_PREFIX)) {
-            return Optional.empty();
-        }
-        String rest = key.substring(INBOX_PREFIX.length());
-        int slash = rest.indexOf('/');
-        if (slash <= 0 || slash == rest.length() - 1 || rest.indexOf('/', slash + 1) >= 0) {
-            return Optional.empty();
-        }
-        String code = rest.substring(0, slash);
-        if (!Caller.CBS_CODE.matcher(code).matches()) {
-            return Optional.empty();
-        }
-        String file = rest.substring(slash + 1);
-        Matcher m = TRACKED.matcher(file);
-        return Optional.of(m.matches() ? new Parsed(code, m.group(1), m.group(2)) : new Parsed(code, file, file));
+    /** Tracking id and file name of an inbox key ({@link InboxKeys#parse}). */
+    public static Optional<InboxKeys.Parsed> parse(String key) {
+        return InboxKeys.parse(key);
     }
 
     public static String contentType(String sanitisedName) {

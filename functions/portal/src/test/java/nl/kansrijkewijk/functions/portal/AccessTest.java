@@ -76,9 +76,9 @@ class AccessTest {
 
     @Test
     void parsedKeysGiveTrackingIdAndName() {
-        assertEquals(new UploadKeys.Parsed("GM0363", "20230912-121500-a1b2c3", "aanvraag.pdf"),
+        assertEquals(new nl.kansrijkewijk.pipeline.status.InboxKeys.Parsed("GM0363", "20230912-121500-a1b2c3", "aanvraag.pdf"),
                 UploadKeys.parse("inbox/GM0363/20230912-121500-a1b2c3-aanvraag.pdf").orElseThrow());
-        assertEquals(new UploadKeys.Parsed("GM0363", "direct.pdf", "direct.pdf"),
+        assertEquals(new nl.kansrijkewijk.pipeline.status.InboxKeys.Parsed("GM0363", "direct.pdf", "direct.pdf"),
                 UploadKeys.parse("inbox/GM0363/direct.pdf").orElseThrow());
         assertEquals(Optional.empty(), UploadKeys.parse("inbox/GM0363/a/b.pdf"));
         assertEquals(Optional.empty(), UploadKeys.parse("inbox/amsterdam/b.pdf"));

@@ -1,5 +1,9 @@
 package nl.kansrijkewijk.functions.portal;
 
+import nl.kansrijkewijk.pipeline.status.DocumentStatus;
+import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
+import nl.kansrijkewijk.pipeline.status.DossierStatusSource;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

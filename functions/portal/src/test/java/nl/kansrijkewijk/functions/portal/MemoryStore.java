@@ -1,5 +1,7 @@
 package nl.kansrijkewijk.functions.portal;
 
+import nl.kansrijkewijk.pipeline.status.BucketStore;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,7 @@
 package nl.kansrijkewijk.functions.portal;
 
+import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.kansrijkewijk.functions.portal.aws.JwtCaller;
-import nl.kansrijkewijk.functions.portal.werkvoorraad.WerkvoorraadPublisher;
+import nl.kansrijkewijk.pipeline.werkvoorraad.WerkvoorraadPublisher;
 import nl.kansrijkewijk.processing.Json;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package nl.kansrijkewijk.functions.portal;
 
+import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import nl.kansrijkewijk.functions.portal.aws.S3BucketStore;
+import nl.kansrijkewijk.pipeline.s3.S3BucketStore;
 import nl.kansrijkewijk.functions.portal.aws.S3UrlSigner;
 import nl.kansrijkewijk.processing.Json;
 import org.junit.jupiter.api.AfterAll;

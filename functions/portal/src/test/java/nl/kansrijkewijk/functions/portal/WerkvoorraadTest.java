@@ -1,5 +1,8 @@
 package nl.kansrijkewijk.functions.portal;
 
+import nl.kansrijkewijk.pipeline.status.DocumentStatus;
+import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,11 +15,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import nl.kansrijkewijk.functions.portal.werkvoorraad.Links;
-import nl.kansrijkewijk.functions.portal.werkvoorraad.Werkvoorraad;
-import nl.kansrijkewijk.functions.portal.werkvoorraad.WerkvoorraadHtml;
-import nl.kansrijkewijk.functions.portal.werkvoorraad.WerkvoorraadPublisher;
-import nl.kansrijkewijk.functions.portal.werkvoorraad.WerkvoorraadXlsx;
+import nl.kansrijkewijk.pipeline.werkvoorraad.Links;
+import nl.kansrijkewijk.pipeline.werkvoorraad.Werkvoorraad;
+import nl.kansrijkewijk.pipeline.werkvoorraad.WerkvoorraadHtml;
+import nl.kansrijkewijk.pipeline.werkvoorraad.WerkvoorraadPublisher;
+import nl.kansrijkewijk.pipeline.werkvoorraad.WerkvoorraadXlsx;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package nl.kansrijkewijk.functions.portal.aws;
 
+import nl.kansrijkewijk.pipeline.s3.S3BucketStore;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -12,8 +13,8 @@ import java.util.Optional;
 import nl.kansrijkewijk.functions.portal.ApiRequest;
 import nl.kansrijkewijk.functions.portal.ApiResponse;
 import nl.kansrijkewijk.functions.portal.Caller;
-import nl.kansrijkewijk.functions.portal.Gemeenten;
-import nl.kansrijkewijk.functions.portal.DossierStatusSource;
+import nl.kansrijkewijk.pipeline.status.Gemeenten;
+import nl.kansrijkewijk.pipeline.status.DossierStatusSource;
 import nl.kansrijkewijk.functions.portal.PortalApi;
 import nl.kansrijkewijk.functions.portal.PortalConfig;
 import nl.kansrijkewijk.functions.portal.StaticFiles;

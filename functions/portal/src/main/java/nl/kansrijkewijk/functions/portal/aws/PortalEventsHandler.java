@@ -1,5 +1,6 @@
 package nl.kansrijkewijk.functions.portal.aws;
 
+import nl.kansrijkewijk.pipeline.s3.S3BucketStore;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
@@ -8,9 +9,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import nl.kansrijkewijk.functions.portal.AfterProcessing;
-import nl.kansrijkewijk.functions.portal.DossierStatusSource;
+import nl.kansrijkewijk.pipeline.status.DossierStatusSource;
 import nl.kansrijkewijk.functions.portal.PortalConfig;
-import nl.kansrijkewijk.functions.portal.werkvoorraad.WerkvoorraadPublisher;
+import nl.kansrijkewijk.pipeline.werkvoorraad.WerkvoorraadPublisher;
 import software.amazon.awssdk.regions.Region;
 
 /**

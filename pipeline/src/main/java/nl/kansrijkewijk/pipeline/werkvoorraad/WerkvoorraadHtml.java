@@ -1,9 +1,9 @@
-package nl.kansrijkewijk.functions.portal.werkvoorraad;
+package nl.kansrijkewijk.pipeline.werkvoorraad;
 
 import java.nio.charset.StandardCharsets;
 import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.money.Money;
-import nl.kansrijkewijk.functions.portal.DocumentStatus;
+import nl.kansrijkewijk.pipeline.status.DocumentStatus;
 
 /**
  * The werkvoorraad as an accessible HTML table: caption, column and row headers, text instead of colour for

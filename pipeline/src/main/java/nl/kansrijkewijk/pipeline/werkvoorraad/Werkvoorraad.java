@@ -1,4 +1,4 @@
-package nl.kansrijkewijk.functions.portal.werkvoorraad;
+package nl.kansrijkewijk.pipeline.werkvoorraad;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import nl.kansrijkewijk.functions.portal.DocumentStatus;
+import nl.kansrijkewijk.pipeline.status.DocumentStatus;
 
 /**
  * The reviewers' werkvoorraad: one row per gemeente and aanvraag (a case kenmerk; a document without one — not

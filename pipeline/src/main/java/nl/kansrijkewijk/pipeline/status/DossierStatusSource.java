@@ -1,4 +1,4 @@
-package nl.kansrijkewijk.functions.portal;
+package nl.kansrijkewijk.pipeline.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -39,7 +39,7 @@ public final class DossierStatusSource implements StatusSource {
     @Override
     public List<DocumentStatus> documents(String cbsCode) {
         List<DocumentStatus> documents = pipeline.documents(cbsCode);
-        if (!Caller.CBS_CODE.matcher(cbsCode).matches()) {
+        if (!InboxKeys.CBS_CODE.matcher(cbsCode).matches()) {
             return documents;
         }
         List<CaseUpload> dossier = dossier(cbsCode);
@@ -60,7 +60,7 @@ public final class DossierStatusSource implements StatusSource {
     private record CaseUpload(String kenmerk, String caseStatus, String document, String versionId, String uploadStatus) {}
 
     private List<CaseUpload> dossier(String cbsCode) {
-        if (!Caller.CBS_CODE.matcher(cbsCode).matches()) {
+        if (!InboxKeys.CBS_CODE.matcher(cbsCode).matches()) {
             return List.of();
         }
         String key = DOSSIER_PREFIX + cbsCode + "/dossier.json";

@@ -1,7 +1,7 @@
-package nl.kansrijkewijk.functions.portal.werkvoorraad;
+package nl.kansrijkewijk.pipeline.werkvoorraad;
 
-import nl.kansrijkewijk.functions.portal.BucketStore;
-import nl.kansrijkewijk.functions.portal.StatusSource;
+import nl.kansrijkewijk.pipeline.status.BucketStore;
+import nl.kansrijkewijk.pipeline.status.StatusSource;
 
 /**
  * Regenerates the stored werkvoorraad ({@value #HTML_KEY}, {@value #XLSX_KEY} in the output bucket) from the

@@ -1,4 +1,4 @@
-package nl.kansrijkewijk.functions.portal;
+package nl.kansrijkewijk.pipeline.status;
 
 import java.util.List;
 

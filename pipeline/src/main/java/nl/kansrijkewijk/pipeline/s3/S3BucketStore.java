@@ -1,8 +1,8 @@
-package nl.kansrijkewijk.functions.portal.aws;
+package nl.kansrijkewijk.pipeline.s3;
 
 import java.util.List;
 import java.util.Optional;
-import nl.kansrijkewijk.functions.portal.BucketStore;
+import nl.kansrijkewijk.pipeline.status.BucketStore;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;

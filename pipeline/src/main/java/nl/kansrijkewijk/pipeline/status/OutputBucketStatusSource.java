@@ -1,4 +1,4 @@
-package nl.kansrijkewijk.functions.portal;
+package nl.kansrijkewijk.pipeline.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutputBucketStatusSource implements StatusSource {
     private static final Logger LOG = LoggerFactory.getLogger(OutputBucketStatusSource.class);
-    static final String MANIFEST = "manifest.json";
+    public static final String MANIFEST = "manifest.json";
 
     private final BucketStore store;
     private final String uploadBucket;
@@ -36,15 +36,15 @@ public final class OutputBucketStatusSource implements StatusSource {
 
     @Override
     public List<DocumentStatus> documents(String cbsCode) {
-        if (!Caller.CBS_CODE.matcher(cbsCode).matches()) {
+        if (!InboxKeys.CBS_CODE.matcher(cbsCode).matches()) {
             return List.of();
         }
-        return assemble(UploadKeys.INBOX_PREFIX + cbsCode + "/", cbsCode + "/");
+        return assemble(InboxKeys.INBOX_PREFIX + cbsCode + "/", cbsCode + "/");
     }
 
     @Override
     public List<DocumentStatus> allDocuments() {
-        return assemble(UploadKeys.INBOX_PREFIX, "");
+        return assemble(InboxKeys.INBOX_PREFIX, "");
     }
 
     private List<DocumentStatus> assemble(String inboxPrefix, String outputPrefix) {
@@ -64,11 +64,11 @@ public final class OutputBucketStatusSource implements StatusSource {
         }
         List<DocumentStatus> documents = new ArrayList<>();
         for (BucketStore.Entry upload : store.list(uploadBucket, inboxPrefix)) {
-            Optional<UploadKeys.Parsed> parsed = UploadKeys.parse(upload.key());
+            Optional<InboxKeys.Parsed> parsed = InboxKeys.parse(upload.key());
             if (parsed.isEmpty()) {
                 continue;
             }
-            String folder = upload.key().substring(UploadKeys.INBOX_PREFIX.length()) + "/";
+            String folder = upload.key().substring(InboxKeys.INBOX_PREFIX.length()) + "/";
             BucketStore.Entry manifest = manifests.get(folder);
             documents.add(manifest == null ? received(parsed.get(), upload) : processed(parsed.get(), upload, manifest.key()));
         }
@@ -77,13 +77,13 @@ public final class OutputBucketStatusSource implements StatusSource {
         return List.copyOf(documents);
     }
 
-    private static DocumentStatus received(UploadKeys.Parsed p, BucketStore.Entry upload) {
+    private static DocumentStatus received(InboxKeys.Parsed p, BucketStore.Entry upload) {
         return new DocumentStatus(p.cbsCode(), Gemeenten.name(p.cbsCode()).orElse(p.cbsCode()), p.trackingId(),
                 p.fileName(), upload.key(), upload.lastModified(), DocumentStatus.Status.ONTVANGEN, null, null, 0, 0,
                 null, null, List.of(), List.of(), List.of());
     }
 
-    private DocumentStatus processed(UploadKeys.Parsed p, BucketStore.Entry upload, String manifestKey) {
+    private DocumentStatus processed(InboxKeys.Parsed p, BucketStore.Entry upload, String manifestKey) {
         JsonNode manifest = readJson(manifestKey).orElse(null);
         if (manifest == null) {
             return received(p, upload);

@@ -1,4 +1,4 @@
-package nl.kansrijkewijk.functions.portal.werkvoorraad;
+package nl.kansrijkewijk.pipeline.werkvoorraad;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package nl.kansrijkewijk.functions.portal.werkvoorraad;
+package nl.kansrijkewijk.pipeline.werkvoorraad;
 
 /**
  * How the werkvoorraad links to outputs and dossiers: presigned URLs when the portal shows it, relative paths in

@@ -1,4 +1,4 @@
-package nl.kansrijkewijk.functions.portal.werkvoorraad;
+package nl.kansrijkewijk.pipeline.werkvoorraad;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.poi.ooxml.POIXMLProperties;
 import nl.kansrijkewijk.money.DutchDates;
-import nl.kansrijkewijk.functions.portal.DocumentStatus;
+import nl.kansrijkewijk.pipeline.status.DocumentStatus;
 import nl.kansrijkewijk.xlsx.ZipBytes;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;

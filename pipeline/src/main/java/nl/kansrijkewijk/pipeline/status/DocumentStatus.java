@@ -1,4 +1,4 @@
-package nl.kansrijkewijk.functions.portal;
+package nl.kansrijkewijk.pipeline.status;
 
 import java.math.BigDecimal;
 import java.time.Instant;
