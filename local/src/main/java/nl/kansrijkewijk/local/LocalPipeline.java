@@ -58,8 +58,9 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /**
-     * @param recordDossiers false for the pipeline alone: recording re-reads the upload and renders the case's concept
-     *                       once more, which would about double the time of a batch (the demo, the benchmarks)
+     * @param recordDossiers false for the pipeline alone (the benchmarks, ./kw measure); true as in AWS: with the
+     *                       deployed processor the dossier judges and renders an accepted aanvraag (once) and the
+     *                       upload's outputs are its concept
      */
     public static LocalPipeline start(String host, int port, Path dataDir, DocumentProcessor processor,
             boolean recordDossiers) throws Exception {
@@ -143,8 +144,8 @@ public final class LocalPipeline implements AutoCloseable {
 
     /**
      * Every object of the output bucket but the dossiers ({@code dossier/}) as a file under dir, at its key. The
-     * dossiers stay in the embedded S3, where {@code ./kw serve}'s portal reads them; the demo's own dossier section
-     * writes {@code <dir>/dossier/} with a folder store.
+     * dossiers stay in the embedded S3, where {@code ./kw serve}'s portal reads them (the upload folders hold their
+     * concepts); the demo's own dossier section writes {@code <dir>/dossier/} with a folder store.
      */
     public int copyOutputsTo(Path dir) throws IOException {
         int count = 0;

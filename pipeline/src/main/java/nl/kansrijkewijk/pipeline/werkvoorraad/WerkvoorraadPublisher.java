@@ -5,9 +5,9 @@ import nl.kansrijkewijk.pipeline.status.StatusSource;
 
 /**
  * Regenerates the stored werkvoorraad ({@value #HTML_KEY}, {@value #XLSX_KEY} in the output bucket) from the
- * status source: after every processed upload (./kw serve; the PortalEventsFunction in AWS). Fixed keys on
- * purpose: the events function's write grant names exactly these two objects, neither of which is a
- * manifest.json, so it can never trigger itself.
+ * status source: after every processed upload (./kw serve; the PortalEventsFunction in AWS) and after every reviewer
+ * act the dossier recorded (the ReviewerFunction). Fixed keys on purpose: each function's write grant names exactly
+ * these two objects, neither of which is a manifest.json, so they can never trigger anything. Same state, same bytes.
  */
 public final class WerkvoorraadPublisher {
     public static final String HTML_KEY = "werkvoorraad/werkvoorraad.html";
