@@ -53,10 +53,13 @@ final class RefusalReasons {
             case "BTW-COMPENSABEL" -> "Voor " + act + " heeft u btw opgegeven die u uit het BTW-compensatiefonds kunt "
                     + "terugvragen. Die btw komt niet voor de uitkering in aanmerking (" + grond + "). Daarom wijs ik "
                     + amt + " af.";
-            case "INT-ORGANISATIE" -> act + " betreft de organisatie van het uitvoeringsprogramma. Integrale "
-                    + "activiteiten dragen bij aan de doelstellingen van de hoofdthema's (" + grond + "); de "
-                    + "organisatie van het uitvoeringsprogramma is een onderdeel met een eigen maximum (artikel 3). "
-                    + "Daarom wijs ik " + amt + " voor deze activiteit af.";
+            case "INT-ORGANISATIE" -> "Volgens uw aanvraag draagt " + act + " alleen bij aan de organisatie van het "
+                    + "uitvoeringsprogramma en niet aan een doelstelling van een hoofdthema. Integrale middelen worden "
+                    + "besteed aan activiteiten die bijdragen aan een of meer doelstellingen als bedoeld in de artikelen "
+                    + "5, eerste lid, 6, eerste lid, 7, eerste lid, 8, eerste en tweede lid, en 9, eerste lid ("
+                    + grond + "); de organisatie van het uitvoeringsprogramma is een afzonderlijk onderdeel met een "
+                    + "eigen maximum (artikel 2, eerste lid, onder a, en artikel 3). Daarom wijs ik " + amt
+                    + " voor deze activiteit af.";
             case "INT-SEO-GEMEENTE" -> act + " is een integrale activiteit voor de doelstelling van school en "
                     + "omgeving. Die doelstelling is met integrale middelen alleen open voor de gemeenten "
                     + Texts.join(Dutch.orEmpty(r.integralSchoolEnOmgevingGemeenten())) + " (" + grond
