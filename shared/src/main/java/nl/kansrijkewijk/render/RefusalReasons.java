@@ -45,7 +45,7 @@ final class RefusalReasons {
             BigDecimal amount) {
         String grond = Optional.ofNullable(LetterText.grondslag(article)).orElse("de regeling");
         String act = activity == null ? null : activityName(activity);
-        String amt = amount == null ? null : Money.format(amount);
+        String amt = amount == null ? null : Dutch.money(amount);
         String s = switch (rule == null ? "" : rule) {
             case "DUBBELE-FINANCIERING" -> "Volgens uw aanvraag ontvangt uw gemeente voor " + act
                     + " al een vergoeding van overheidswege. Voor zo'n activiteit wordt geen specifieke uitkering "
@@ -173,10 +173,10 @@ final class RefusalReasons {
                 before = before.add(f.amount());
             }
         }
-        String requested = Money.format(g.requested());
+        String requested = Dutch.money(g.requested());
         String rest = before.signum() > 0 ? " Na de afwijzingen hiervoor resteert daarvan "
-                + Money.format(g.requested().subtract(before)) + "." : "";
-        String max = g.maximum() == null ? "" : ", " + Money.format(g.maximum()) + ",";
+                + Dutch.money(g.requested().subtract(before)) + "." : "";
+        String max = g.maximum() == null ? "" : ", " + Dutch.money(g.maximum()) + ",";
         return "Voor " + groupName(g) + fg + " vraagt u " + requested + " aan." + rest + " Dat is meer dan het "
                 + "maximum" + max + " dat de bijlage bij de regeling voor uw gemeente noemt (" + grond + "). "
                 + "Daarom wijs ik het meerdere, " + amt + ", af.";
