@@ -73,7 +73,7 @@ final class BeschikkingHtml {
 
     /** "CONCEPT verleningsbeschikking …" — the PDF title a screen reader announces first. */
     static String title(Besluit b, Regeling r) {
-        String kind = refusal(b) ? "afwijzingsbeschikking"
+        String kind = refusal(b) || nothingGranted(b) ? "afwijzingsbeschikking"
                 : b.kind() == AanvraagKind.WIJZIGING ? "wijzigingsbeschikking" : "verleningsbeschikking";
         return "CONCEPT " + kind + " " + r.title() + " — gemeente " + gemeente(b) + " — " + b.kenmerk();
     }
@@ -200,8 +200,13 @@ final class BeschikkingHtml {
         return b.kind() == AanvraagKind.WIJZIGING && refusal(b);
     }
 
+    /** Every onderdeel refused one by one (not the aanvraag as a whole): an afwijzing in substance. */
+    static boolean nothingGranted(Besluit b) {
+        return !refusal(b) && (b.totalGrantedInclBtw() == null || b.totalGrantedInclBtw().signum() == 0);
+    }
+
     private String subject() {
-        if (refusal(b)) {
+        if (refusal(b) || nothingGranted(b)) {
             return b.kind() == AanvraagKind.WIJZIGING
                     ? "Afwijzing aanvraag tot wijziging specifieke uitkering " + r.title()
                     : "Afwijzing aanvraag specifieke uitkering " + r.title();
@@ -301,8 +306,10 @@ final class BeschikkingHtml {
         decisionSentence(granted, refusalSection, paymentSection);
 
         keepOpen();
-        h2("Onderdelen en bedragen (artikel 13, tweede lid, onder a en b)");
-        x.element("p", null, "Ik verleen de uitkering voor de onderdelen in de tabel hieronder. Het maximum is het "
+        h2(granted ? "Onderdelen en bedragen (artikel 13, tweede lid, onder a en b)"
+                : "Onderdelen en bedragen (artikel 13, derde lid, onder a en b)");
+        x.element("p", null, (granted ? "Ik verleen de uitkering voor de onderdelen in de tabel hieronder."
+                : "Voor geen van de onderdelen in de tabel hieronder verleen ik een uitkering.") + " Het maximum is het "
                 + "bedrag inclusief btw dat de bijlage bij de regeling voor uw gemeente noemt (artikel 3, tweede lid, "
                 + "tot en met artikel 9, vierde lid). Van het toegekende bedrag gaat de geraamde btw-component af "
                 + "(artikel 2, vijfde lid); wat overblijft is het verleende bedrag, exclusief btw."
@@ -315,7 +322,8 @@ final class BeschikkingHtml {
         }
 
         if (anyRefused()) {
-            h2("Afwijzing van een deel van uw aanvraag (artikel 13, derde lid)");
+            h2(granted ? "Afwijzing van een deel van uw aanvraag (artikel 13, derde lid)"
+                    : "Afwijzing van uw aanvraag per onderdeel (artikel 13, derde lid)");
             x.element("p", null, "Voor de onderdelen en bedragen hieronder wijs ik uw aanvraag af. In totaal ken ik "
                     + Dutch.money(b.totalRefused()) + " van het aangevraagde bedrag van "
                     + Dutch.money(b.totalRequested()) + " niet toe. Per afgewezen bedrag volgt daarna de reden.");
