@@ -422,7 +422,8 @@ final class BeschikkingHtml {
         }
         s.append(" Op grond van de verleningsbeschikking heeft u ").append(Dutch.money(paid)).append(" al ontvangen");
         if (w.paidThrough() != null) {
-            s.append(" (de termijnen tot en met ").append(DutchDates.format(w.paidThrough())).append(')');
+            s.append(" (de termijnen die tot en met ").append(DutchDates.format(w.paidThrough()))
+                    .append(" zijn betaald)");
         }
         s.append('.');
         if (nz(w.totalStillToPay()).signum() > 0) {

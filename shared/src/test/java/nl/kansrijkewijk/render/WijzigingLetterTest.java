@@ -79,9 +79,38 @@ class WijzigingLetterTest {
                 "€ 152.000,00");
         assertRow(accepted, "Veerkracht en weerbaarheid", "€ 190.000,00", "€ 126.666,68", "€ 237.500,00",
                 "€ 110.833,32");
-        assertFalse(accepted.contains("Te verrekenen"), "nothing was paid beyond the new amounts");
+        assertFalse(accepted.contains("verrekenen") || accepted.contains("verreken ik"), "nothing was paid beyond the new amounts");
         assertTrue(accepted.contains("al betaald"), "the paid years are marked in the yearly table");
         assertTrue(accepted.contains("[In te vullen door de behandelaar"), "the art. 12 place");
+    }
+
+    /**
+     * Rotterdam ARM (Bijlage 510.000 / 170.000 / 170.000, btw 5 %), received 15 March 2024: was 850.000 incl. =
+     * 484.500 / 161.500 / 161.500 excl., 2023 and 2024 paid = 646.000; now 600.000 incl. = 570.000 excl.: nothing
+     * more to pay, 646.000 − 570.000 = 76.000 te verrekenen at the vaststelling.
+     */
+    @Test
+    void moreAlreadyPaidThanNowGrantedIsToBeSettledAtTheVaststelling() throws Exception {
+        java.time.LocalDate received = java.time.LocalDate.of(2024, 3, 15);
+        var regeling = nl.kansrijkewijk.regeling.RegelingCatalogus.standard().first();
+        var a = nl.kansrijkewijk.testing.AanvraagBuilder.aanvraag("Rotterdam", "GM0599", "Zuid")
+                .wijziging(received, "KW-2023-GM0599-V")
+                .budget("ARM", "360.000", "120.000", "120.000").granted("850.000")
+                .activity(1, "ARM").budget("360.000", "120.000", "120.000").done().build();
+        var findings = new java.util.ArrayList<>(new nl.kansrijkewijk.check.AanvraagChecker(
+                nl.kansrijkewijk.finding.RuleCatalogue.standard()).check(a, regeling, received));
+        var b = new nl.kansrijkewijk.besluit.BesluitCalculator().calculate(a, regeling, findings, received, null);
+        byte[] pdf = new BeschikkingPdfWriter().write(b, a, findings, regeling);
+        String t = LetterInternalKeysTest.pdfText(pdf).replace('\u00a0', ' ').replaceAll("-\\s*\\n\\s*", "-")
+                .replaceAll("\\s+", " ");
+        has(t, "verrekenen");
+        int at = t.indexOf("Eerder verleend, al betaald en nu verleend");
+        Matcher m = Pattern.compile("€ [0-9.]+,[0-9]{2}").matcher(t.substring(at));
+        for (String amount : new String[] {"€ 807.500,00", "€ 646.000,00", "€ 570.000,00", "€ 0,00", "€ 76.000,00"}) {
+            assertTrue(m.find(), amount);
+            assertEquals(amount, m.group());
+        }
+        has(t, "in totaal € 76.000,00, verreken ik bij de vaststelling van de uitkering (artikel 15 van de regeling)");
     }
 
     private static void has(String text, String fragment) {
