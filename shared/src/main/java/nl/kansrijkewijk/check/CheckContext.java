@@ -3,6 +3,7 @@ package nl.kansrijkewijk.check;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,9 @@ public final class CheckContext {
     private RuleSet current;
 
     private String wholeRefusalRule;
+    /** The article of the first whole refusal, as later findings name it (never the rule id: messages reach letters). */
+    private String wholeRefusalArticle;
+    private final Map<String, String> onderdeelRefusalArticles = new HashMap<>();
     private final Map<String, String> onderdeelRefusalRules = new LinkedHashMap<>();
     private final List<ActivityRefusal> pendingActivityRefusals = new ArrayList<>();
     private final Map<BudgetGroups.Key, BigDecimal> notionalActivityRefusals = new LinkedHashMap<>();
@@ -122,6 +126,7 @@ public final class CheckContext {
         if (wholeRefusalRule == null && kind() == AanvraagKind.WIJZIGING) {
             // Art. 13(3)(b): a refused wijziging leaves the verleningsbeschikking as it is; only the change is refused.
             wholeRefusalRule = d.rule();
+            wholeRefusalArticle = d.article();
             BigDecimal verleend = Money.sum(BudgetGroups.nonNull(aanvraag.budget()).stream()
                     .map(nl.kansrijkewijk.aanvraag.BudgetLine::granted).toList());
             BigDecimal change = total.subtract(verleend);
@@ -146,13 +151,14 @@ public final class CheckContext {
             d.outcome("wijziging afgewezen; verleningsbeschikking ongewijzigd");
         } else if (wholeRefusalRule == null) {
             wholeRefusalRule = d.rule();
+            wholeRefusalArticle = d.article();
             d.message(d.message() + " " + subject + " wordt in haar geheel afgewezen (aangevraagd: " + Money.format(total) + ").");
             d.step("af te wijzen: het totaal van onderdeel B, " + Money.format(total));
             d.refused(total.signum() > 0 ? total : null);
             d.outcome(subject() + " in haar geheel afgewezen");
         } else {
-            d.message(d.message() + " " + subject + " is al in haar geheel afgewezen op grond van " + wholeRefusalRule + ".");
-            d.outcome(subject() + " in haar geheel afgewezen (bedrag al afgewezen op grond van " + wholeRefusalRule + ")");
+            d.message(d.message() + " " + subject + " is al in haar geheel afgewezen op grond van " + wholeRefusalArticle + ".");
+            d.outcome(subject() + " in haar geheel afgewezen (bedrag al afgewezen op grond van " + wholeRefusalArticle + ")");
         }
         d.add();
     }
@@ -160,10 +166,11 @@ public final class CheckContext {
     /** An onderdeel refused as a whole (SEO-GEMEENTE, SEO-COALITIE-85). */
     void refuseOnderdeel(String onderdeel, Draft d, BigDecimal amount) {
         onderdeelRefusalRules.putIfAbsent(onderdeel, d.rule());
+        onderdeelRefusalArticles.putIfAbsent(onderdeel, d.article());
         d.onderdeel(onderdeel);
         if (wholeRefused()) {
             d.message(d.message() + " Er wordt geen afzonderlijk bedrag afgewezen: " + subject()
-                    + " is al in haar geheel afgewezen (" + wholeRefusalRule + ").");
+                    + " is al in haar geheel afgewezen (" + wholeRefusalArticle + ").");
             d.outcome("geen afzonderlijk bedrag: " + subject() + " is in haar geheel afgewezen");
         } else {
             d.message(d.message() + " Het voor " + onderdeelName(onderdeel) + " gevraagde bedrag van "
@@ -201,7 +208,7 @@ public final class CheckContext {
                     notional = total;
                     settle(d, a, total, noAmount, "het totaal van de begroting van de activiteit");
                 } else {
-                    String first = full.get(0).draft().rule();
+                    String first = full.get(0).draft().article();
                     d.message(d.message() + " Het bedrag van de activiteit is al afgewezen op grond van " + first + ".");
                     d.outcome("geen afzonderlijk bedrag: al afgewezen op grond van " + first);
                     d.add();
@@ -236,16 +243,16 @@ public final class CheckContext {
 
     private String noAmountReason(Optional<BudgetGroups.Key> key) {
         if (wholeRefused()) {
-            return subject() + " is al in haar geheel afgewezen (" + wholeRefusalRule + ")";
+            return subject() + " is al in haar geheel afgewezen (" + wholeRefusalArticle + ")";
         }
         if (key.isEmpty()) {
             return "de activiteit is niet toe te rekenen aan een onderdeel"
                     + (gemeenteKnown() && gemeente().get().focusgebieden().size() > 1 ? " en focusgebied" : "")
                     + " uit onderdeel B; de beoordelaar stelt het af te wijzen bedrag vast";
         }
-        String rule = onderdeelRefusalRules.get(key.get().onderdeel());
-        if (rule != null) {
-            return onderdeelName(key.get().onderdeel()) + " is al in zijn geheel afgewezen (" + rule + ")";
+        String article = onderdeelRefusalArticles.get(key.get().onderdeel());
+        if (article != null) {
+            return onderdeelName(key.get().onderdeel()) + " is al in zijn geheel afgewezen (" + article + ")";
         }
         // Only section B is requested: refusing an activity's budget from a group that asks nothing would put an
         // amount in the finding that the besluit can never refuse.

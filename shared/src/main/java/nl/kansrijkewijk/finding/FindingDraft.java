@@ -41,6 +41,11 @@ public abstract class FindingDraft<D extends FindingDraft<D>> {
         return message;
     }
 
+    /** The citation the finding will carry (the catalogue's unless a rule set gave a more specific one). */
+    public String article() {
+        return article;
+    }
+
     public D article(String a) {
         this.article = a;
         return self();

@@ -73,7 +73,7 @@ final class BeschikkingHtml {
 
     /** "CONCEPT verleningsbeschikking …" — the PDF title a screen reader announces first. */
     static String title(Besluit b, Regeling r) {
-        String kind = b.rejectedWhole() != null ? "afwijzingsbeschikking"
+        String kind = refusal(b) || nothingGranted(b) ? "afwijzingsbeschikking"
                 : b.kind() == AanvraagKind.WIJZIGING ? "wijzigingsbeschikking" : "verleningsbeschikking";
         return "CONCEPT " + kind + " " + r.title() + " — gemeente " + gemeente(b) + " — " + b.kenmerk();
     }
@@ -86,13 +86,13 @@ final class BeschikkingHtml {
         x.element("p", "concept-status",
                 "CONCEPT — dit is een ontwerp van de beschikking. Het is niet ondertekend en heeft geen rechtsgevolg.");
         letterHead();
-        if (b.rejectedWhole() != null) {
+        if (refusal(b)) {
             rejectionBody();
         } else {
             grantBody();
         }
         closing();
-        if (b.rejectedWhole() == null) {
+        if (!refusal(b)) {
             activitiesAnnex();
         }
 
@@ -148,10 +148,12 @@ final class BeschikkingHtml {
         metaRow("Onderwerp", subject());
         metaRow(b.kind() == AanvraagKind.WIJZIGING ? "Uw aanvraag tot wijziging" : "Uw aanvraag", receiptLine());
         if (b.kind() == AanvraagKind.WIJZIGING) {
-            metaRow("Verleningsbeschikking", previousKenmerk());
+            x.raw("<tr><th scope=\"row\">").text("Verleningsbeschikking").raw("</th><td>");
+            marked(previousReference(false));
+            x.raw("</td></tr>");
         }
         metaRow("Regeling", r.title() + " (" + r.citation() + ")");
-        if (b.rejectedWhole() == null && a != null && a.activities() != null && !a.activities().isEmpty()) {
+        if (!refusal(b) && a != null && a.activities() != null && !a.activities().isEmpty()) {
             metaRow("Bijlage", "Activiteiten uit uw aanvraag");
         }
         x.raw("</tbody></table>");
@@ -163,7 +165,7 @@ final class BeschikkingHtml {
         intro.append(applied != null ? "Op " + DutchDates.format(applied) : "Met uw aanvraag")
                 .append(" heeft u namens de gemeente ").append(gemeente(b));
         if (b.kind() == AanvraagKind.WIJZIGING) {
-            intro.append(" gevraagd de verleningsbeschikking met kenmerk ").append(previousKenmerk())
+            intro.append(" gevraagd ").append(previousReference(true))
                     .append(" te wijzigen (artikel 10, derde lid, van de ").append(r.title()).append(" (")
                     .append(r.citation()).append("); hierna: de regeling).");
         } else {
@@ -176,15 +178,35 @@ final class BeschikkingHtml {
                     .append(Texts.join(focusgebieden)).append('.');
         }
         intro.append(" In deze brief beslis ik op uw aanvraag.");
-        x.element("p", null, intro.toString());
+        x.raw("<p>");
+        marked(intro.toString());
+        x.raw("</p>");
     }
 
     private void metaRow(String label, String value) {
         x.raw("<tr><th scope=\"row\">").text(label).raw("</th><td>").text(value).raw("</td></tr>");
     }
 
+    /**
+     * A letter that grants nothing new: the whole aanvraag refused, or a wijziging refused. A refused wijziging keeps
+     * the verleningsbeschikking as it is (art. 10(3) with art. 13(3)): its letter is an afwijzing of the request to
+     * change, never a grant letter with onderdelen, voorschot and payment schedule.
+     */
+    static boolean refusal(Besluit b) {
+        return b.rejectedWhole() != null || (b.wijziging() != null && b.wijziging().refused());
+    }
+
+    private boolean refusedWijziging() {
+        return b.kind() == AanvraagKind.WIJZIGING && refusal(b);
+    }
+
+    /** Every onderdeel refused one by one (not the aanvraag as a whole): an afwijzing in substance. */
+    static boolean nothingGranted(Besluit b) {
+        return !refusal(b) && (b.totalGrantedInclBtw() == null || b.totalGrantedInclBtw().signum() == 0);
+    }
+
     private String subject() {
-        if (b.rejectedWhole() != null) {
+        if (refusal(b) || nothingGranted(b)) {
             return b.kind() == AanvraagKind.WIJZIGING
                     ? "Afwijzing aanvraag tot wijziging specifieke uitkering " + r.title()
                     : "Afwijzing aanvraag specifieke uitkering " + r.title();
@@ -218,7 +240,32 @@ final class BeschikkingHtml {
 
     private String previousKenmerk() {
         String k = a == null ? null : a.verleningKenmerk();
-        return k == null || k.isBlank() ? "(niet vermeld in uw aanvraag)" : k.strip();
+        return k == null || k.isBlank() ? KENMERK_INVULLEN : k.strip();
+    }
+
+    /** The form does not give the date of the verleningsbeschikking, nor always its kenmerk: the reviewer fills them in. */
+    private static final String DATUM_INVULLEN = "[datum verleningsbeschikking]";
+    private static final String KENMERK_INVULLEN = "[kenmerk verleningsbeschikking]";
+
+    /** "de verleningsbeschikking van [datum] met kenmerk K" (in running text), or "van [datum], kenmerk K" (meta row). */
+    private String previousReference(boolean running) {
+        return running ? "de verleningsbeschikking van " + DATUM_INVULLEN + " met kenmerk " + previousKenmerk()
+                : "van " + DATUM_INVULLEN + ", kenmerk " + previousKenmerk();
+    }
+
+    /** Text with the reviewer's placeholders marked (yellow, bold) as the Datum line is. */
+    private void marked(String text) {
+        String esc = Xhtml.escape(text);
+        for (String ph : List.of(DATUM_INVULLEN, KENMERK_INVULLEN)) {
+            esc = esc.replace(ph, "<span class=\"invullen\">" + ph + "</span>");
+        }
+        x.raw(esc);
+    }
+
+    private void markedParagraph(String text) {
+        x.raw("<p>");
+        marked(text);
+        x.raw("</p>");
     }
 
     private static String gemeente(Besluit b) {
@@ -259,8 +306,10 @@ final class BeschikkingHtml {
         decisionSentence(granted, refusalSection, paymentSection);
 
         keepOpen();
-        h2("Onderdelen en bedragen (artikel 13, tweede lid, onder a en b)");
-        x.element("p", null, "Ik verleen de uitkering voor de onderdelen in de tabel hieronder. Het maximum is het "
+        h2(granted ? "Onderdelen en bedragen (artikel 13, tweede lid, onder a en b)"
+                : "Onderdelen en bedragen (artikel 13, derde lid, onder a en b)");
+        x.element("p", null, (granted ? "Ik verleen de uitkering voor de onderdelen in de tabel hieronder."
+                : "Voor geen van de onderdelen in de tabel hieronder verleen ik een uitkering.") + " Het maximum is het "
                 + "bedrag inclusief btw dat de bijlage bij de regeling voor uw gemeente noemt (artikel 3, tweede lid, "
                 + "tot en met artikel 9, vierde lid). Van het toegekende bedrag gaat de geraamde btw-component af "
                 + "(artikel 2, vijfde lid); wat overblijft is het verleende bedrag, exclusief btw."
@@ -273,10 +322,11 @@ final class BeschikkingHtml {
         }
 
         if (anyRefused()) {
-            h2("Afwijzing van een deel van uw aanvraag (artikel 13, derde lid)");
+            h2(granted ? "Afwijzing van een deel van uw aanvraag (artikel 13, derde lid)"
+                    : "Afwijzing van uw aanvraag per onderdeel (artikel 13, derde lid)");
             x.element("p", null, "Voor de onderdelen en bedragen hieronder wijs ik uw aanvraag af. In totaal ken ik "
-                    + Money.format(b.totalRefused()) + " van het aangevraagde bedrag van "
-                    + Money.format(b.totalRequested()) + " niet toe. Per afgewezen bedrag volgt daarna de reden.");
+                    + Dutch.money(b.totalRefused()) + " van het aangevraagde bedrag van "
+                    + Dutch.money(b.totalRequested()) + " niet toe. Per afgewezen bedrag volgt daarna de reden.");
             refusalsTable(groups);
             motivering(groups);
         }
@@ -289,8 +339,15 @@ final class BeschikkingHtml {
 
         keepOpen();
         h2("Voorschot en betaling (artikel 13, vierde lid)");
-        voorschot(groups);
-        keepClose();
+        if (b.kind() == AanvraagKind.WIJZIGING && b.wijziging() != null) {
+            // heading and settlement stay together; the yearly table may start on the next page
+            wijzigingSettlement(groups);
+            keepClose();
+            voorschot(groups);
+        } else {
+            voorschot(groups);
+            keepClose();
+        }
 
         h2("Periode en verantwoording (artikel 13, tweede lid, onder c en d, en artikel 14)");
         verantwoording(groups);
@@ -303,20 +360,6 @@ final class BeschikkingHtml {
         String period = "voor de periode van " + DutchDates.format(b.periodFrom()) + " tot en met "
                 + DutchDates.format(b.periodThrough());
         StringBuilder s = new StringBuilder();
-        if (b.wijziging() != null && b.wijziging().refused()) {
-            // Art. 13(3)(b): only the requested change is refused; the verleningsbeschikking stays as it is.
-            s.append("Ik wijs uw aanvraag tot wijziging af (zie paragraaf ").append(refusalSection)
-                    .append("). De verleningsbeschikking")
-                    .append(previousKenmerk() == null ? "" : " met kenmerk " + previousKenmerk())
-                    .append(" blijft ongewijzigd: de specifieke uitkering aan uw gemeente blijft ")
-                    .append(Money.format(b.totalGranted())).append(" (exclusief btw), ").append(period)
-                    .append(". De gevraagde wijziging van ")
-                    .append(b.wijziging().totalChangeInclBtw().signum() < 0 ? "min " : "")
-                    .append(Money.format(b.wijziging().totalChangeInclBtw().abs()))
-                    .append(" (inclusief btw) ken ik niet toe.");
-            x.element("p", null, s.toString());
-            return;
-        }
         if (!granted) {
             s.append("Ik wijs uw aanvraag voor alle onderdelen af (zie paragraaf ").append(refusalSection)
                     .append("). Uw gemeente ontvangt geen specifieke uitkering op grond van de regeling.");
@@ -324,34 +367,77 @@ final class BeschikkingHtml {
             return;
         }
         if (b.kind() == AanvraagKind.WIJZIGING) {
-            s.append("Ik wijzig de verleningsbeschikking met kenmerk ").append(previousKenmerk())
+            s.append("Ik wijzig ").append(previousReference(true))
                     .append(". Na deze wijziging bedraagt de specifieke uitkering aan uw gemeente ")
-                    .append(Money.format(b.totalGranted())).append(" (exclusief btw), ").append(period)
-                    .append(". Deze beschikking wijzigt de bedragen, termijnen en onderdelen van de "
-                            + "verleningsbeschikking; de overige inhoud daarvan blijft van kracht.");
+                    .append(Dutch.money(b.totalGranted())).append(" (exclusief btw), ").append(period);
+            if (b.wijziging() != null) {
+                s.append("; in de verleningsbeschikking was dat ")
+                        .append(Dutch.money(b.wijziging().totalPreviousGranted())).append(" (exclusief btw)");
+            }
+            s.append(". Deze beschikking wijzigt de bedragen, onderdelen en termijnen van het voorschot in de "
+                    + "verleningsbeschikking; de overige inhoud daarvan blijft van kracht.");
         } else {
-            s.append("Ik verleen uw gemeente een specifieke uitkering van ").append(Money.format(b.totalGranted()))
+            s.append("Ik verleen uw gemeente een specifieke uitkering van ").append(Dutch.money(b.totalGranted()))
                     .append(" (exclusief btw), ").append(period).append('.');
         }
         if (anyRefused()) {
-            s.append(" U vroeg ").append(Money.format(b.totalRequested())).append(" (inclusief btw) aan; voor ")
-                    .append(Money.format(b.totalRefused())).append(" wijs ik uw aanvraag af (zie paragraaf ")
+            s.append(" U vroeg ").append(Dutch.money(b.totalRequested())).append(" (inclusief btw) aan; voor ")
+                    .append(Dutch.money(b.totalRefused())).append(" wijs ik uw aanvraag af (zie paragraaf ")
                     .append(refusalSection).append(").");
         }
-        x.element("p", null, s.toString());
+        markedParagraph(s.toString());
         if (nz(b.totalBtw()).signum() > 0) {
-            x.element("p", null, "Van het toegekende bedrag van " + Money.format(b.totalGrantedInclBtw())
-                    + " is " + Money.format(b.totalBtw()) + " de geraamde btw-component. Die verleen ik niet aan "
+            x.element("p", null, "Van het toegekende bedrag van " + Dutch.money(b.totalGrantedInclBtw())
+                    + " is " + Dutch.money(b.totalBtw()) + " de geraamde btw-component. Die verleen ik niet aan "
                     + "uw gemeente, maar stort ik in het BTW-compensatiefonds: de uitkering wordt niet verstrekt "
                     + "voor btw die voor compensatie uit dat fonds in aanmerking komt (artikel 2, vijfde lid). De "
                     + "toelichting bij artikel 2 raamt die btw op 5 procent, en op 0 procent voor school en "
                     + "omgeving en voor ontwikkeling van het jonge kind. U kunt op grond van de Wet op het "
                     + "BTW-compensatiefonds een beroep doen op teruggave van de btw die u betaalt.");
         }
-        x.element("p", null, "Ik verleen u een voorschot van "
-                + Dutch.procent(r.thresholds().voorschotPercent()) + " van het verleende bedrag, "
-                + Money.format(b.totalGranted()) + ", en betaal dat uit in jaarlijkse termijnen (zie paragraaf "
-                + paymentSection + ").");
+        if (b.kind() == AanvraagKind.WIJZIGING && b.wijziging() != null) {
+            x.element("p", null, voorschotWijziging(paymentSection));
+        } else {
+            x.element("p", null, "Ik verleen u een voorschot van "
+                    + Dutch.procent(r.thresholds().voorschotPercent()) + " van het verleende bedrag, "
+                    + Dutch.money(b.totalGranted()) + ", en betaal dat uit in jaarlijkse termijnen (zie paragraaf "
+                    + paymentSection + ").");
+        }
+    }
+
+    /**
+     * Art. 13(4) after a wijziging: the voorschot is 100 % of the new amount; what was paid stays paid; the rest is paid
+     * in the termijnen not yet paid, or — when more was paid than is now granted — settled at the vaststelling.
+     */
+    private String voorschotWijziging(int paymentSection) {
+        Besluit.WijzigingBesluit w = b.wijziging();
+        StringBuilder s = new StringBuilder("Het voorschot bedraagt ")
+                .append(Dutch.procent(r.thresholds().voorschotPercent())).append(" van het gewijzigde bedrag, ")
+                .append(Dutch.money(b.totalGranted())).append('.');
+        BigDecimal paid = nz(w.totalAlreadyPaid());
+        if (paid.signum() == 0) {
+            s.append(" Op grond van de verleningsbeschikking is nog geen termijn betaald; ik betaal het voorschot uit "
+                    + "in de jaarlijkse termijnen van paragraaf ").append(paymentSection).append('.');
+            return s.toString();
+        }
+        s.append(" Op grond van de verleningsbeschikking heeft u ").append(Dutch.money(paid)).append(" al ontvangen");
+        if (w.paidThrough() != null) {
+            s.append(" (de termijnen die tot en met ").append(DutchDates.format(w.paidThrough()))
+                    .append(" zijn betaald)");
+        }
+        s.append('.');
+        if (nz(w.totalStillToPay()).signum() > 0) {
+            s.append(" Het verschil van ").append(Dutch.money(w.totalStillToPay()))
+                    .append(" betaal ik uit in de termijnen die nog niet zijn betaald (paragraaf ")
+                    .append(paymentSection).append(").");
+        }
+        if (nz(w.totalToSettle()).signum() > 0) {
+            s.append(" Voor een of meer onderdelen heeft u meer ontvangen dan ik nu verleen; dat bedrag, in totaal ")
+                    .append(Dutch.money(w.totalToSettle()))
+                    .append(", verreken ik bij de vaststelling van de uitkering (artikel 15 van de regeling). De "
+                            + "termijnen van die onderdelen die nog niet zijn betaald, vervallen.");
+        }
+        return s.toString();
     }
 
     /** Onderdeel × (aangevraagd, maximum, afgewezen, btw-component, verleend); a wijziging adds the earlier grant. */
@@ -378,24 +464,24 @@ final class BeschikkingHtml {
             if (wijziging) {
                 BigDecimal p = previous(o);
                 previousTotal = previousTotal.add(nz(p));
-                td(p == null ? "—" : Money.format(p));
+                td(p == null ? "—" : Dutch.money(p));
             }
-            td(Money.format(o.requested()));
-            td(o.maximum() == null ? "niet in de bijlage" : Money.format(o.maximum()));
-            td(Money.format(o.refused()));
-            td(Money.format(o.btwComponent()));
-            td(Money.format(o.granted()));
+            td(Dutch.money(o.requested()));
+            td(o.maximum() == null ? "niet in de bijlage" : Dutch.money(o.maximum()));
+            td(Dutch.money(o.refused()));
+            td(Dutch.money(o.btwComponent()));
+            td(Dutch.money(o.granted()));
             x.raw("</tr>");
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
         if (wijziging) {
-            td(Money.format(previousTotal));
+            td(Dutch.money(previousTotal));
         }
-        td(Money.format(b.totalRequested()));
+        td(Dutch.money(b.totalRequested()));
         td("");
-        td(Money.format(b.totalRefused()));
-        td(Money.format(b.totalBtw()));
-        td(Money.format(b.totalGranted()));
+        td(Dutch.money(b.totalRefused()));
+        td(Dutch.money(b.totalBtw()));
+        td(Dutch.money(b.totalGranted()));
         x.raw("</tr></tbody></table>");
     }
 
@@ -446,20 +532,20 @@ final class BeschikkingHtml {
         x.raw("</tr></thead><tbody>");
         for (Map.Entry<String, BigDecimal[]> e : perFg.entrySet()) {
             x.raw("<tr><th scope=\"row\">").text(e.getKey()).raw("</th>");
-            td(Money.format(e.getValue()[0]));
-            td(Money.format(e.getValue()[1]));
+            td(Dutch.money(e.getValue()[0]));
+            td(Dutch.money(e.getValue()[1]));
             x.raw("</tr>");
         }
         if (shared[0].signum() != 0 || shared[1].signum() != 0) {
             x.raw("<tr><th scope=\"row\">").text("Niet verdeeld (gezamenlijk voor "
                     + Texts.join(focusgebieden) + ")").raw("</th>");
-            td(Money.format(shared[0]));
-            td(Money.format(shared[1]));
+            td(Dutch.money(shared[0]));
+            td(Dutch.money(shared[1]));
             x.raw("</tr>");
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
-        td(Money.format(b.totalRequested()));
-        td(Money.format(b.totalGranted()));
+        td(Dutch.money(b.totalRequested()));
+        td(Dutch.money(b.totalGranted()));
         x.raw("</tr></tbody></table>");
         tableClose();
     }
@@ -481,12 +567,12 @@ final class BeschikkingHtml {
                 groupHeader(o, false);
                 x.element("span", "part", refusedPart(f, o));
                 x.raw("</th>");
-                td(Money.format(f.amount()));
+                td(Dutch.money(f.amount()));
                 x.raw("<td>").text(Optional.ofNullable(LetterText.grondslag(f.article())).orElse("")).raw("</td></tr>");
             }
         }
         x.raw("<tr class=\"total\"><td></td><th scope=\"row\">Totaal</th>");
-        td(Money.format(b.totalRefused()));
+        td(Dutch.money(b.totalRefused()));
         x.raw("<td></td></tr></tbody></table>");
         tableClose();
     }
@@ -533,7 +619,7 @@ final class BeschikkingHtml {
         } else {
             h.append(Dutch.groupLabel(o));
         }
-        return h.append(": ").append(Money.format(f.amount())).append(" niet toegekend").toString();
+        return h.append(": ").append(Dutch.money(f.amount())).append(" niet toegekend").toString();
     }
 
     /**
@@ -583,7 +669,7 @@ final class BeschikkingHtml {
             return "";
         }
         return activity(f.activity()).map(act -> "Activiteit " + act.number() + " “" + nameOf(act) + "”"
-                + (act.budget() == null ? "" : " (" + Money.format(act.total()) + ")") + ": ").orElse("");
+                + (act.budget() == null ? "" : " (" + Dutch.money(act.total()) + ")") + ": ").orElse("");
     }
 
     /**
@@ -591,21 +677,40 @@ final class BeschikkingHtml {
      * payment moment of each year from the regeling data.
      */
     private void voorschot(List<OnderdeelBesluit> groups) {
-        x.element("p", null, "Het voorschot van " + Dutch.procent(r.thresholds().voorschotPercent())
-                + " betaal ik uit in de jaarlijkse termijnen die de bijlage bij de regeling noemt. Verleen ik minder "
-                + "dan het maximum, dan zijn de termijnen naar verhouding lager; afrondingsverschillen vallen in de "
-                + "laatste termijn. U ontvangt:");
+        boolean wijziging = b.kind() == AanvraagKind.WIJZIGING && b.wijziging() != null;
+        if (wijziging) {
+            x.element("p", null, "Het voorschot per jaar na deze wijziging staat hieronder. In een jaar waarvan de "
+                    + "termijn al is betaald, staat het bedrag dat u op grond van de verleningsbeschikking heeft "
+                    + "ontvangen; het verschil is verdeeld over de termijnen die nog niet zijn betaald, naar "
+                    + "verhouding van de termijnen in de bijlage bij de regeling.");
+        } else {
+            x.element("p", null, "Het voorschot van " + Dutch.procent(r.thresholds().voorschotPercent())
+                    + " betaal ik uit in de jaarlijkse termijnen die de bijlage bij de regeling noemt. Verleen ik minder "
+                    + "dan het maximum, dan zijn de termijnen naar verhouding lager; afrondingsverschillen vallen in de "
+                    + "laatste termijn. U ontvangt:");
+        }
         List<Integer> years = years(groups);
         Map<Integer, String> moments = paymentMoments();
+        java.util.Set<Integer> paidYears = new java.util.TreeSet<>();
+        if (wijziging) {
+            groups.forEach(o -> {
+                if (o.wijziging() != null && o.wijziging().alreadyPaid() != null) {
+                    paidYears.addAll(o.wijziging().alreadyPaid().keySet());
+                }
+            });
+        }
         boolean split = b.installments() != null;
-        x.element("p", "table-title", "Betaalschema van het voorschot (exclusief btw)");
+        x.element("p", "table-title", wijziging ? "Voorschot per jaar na de wijziging (exclusief btw)"
+                : "Betaalschema van het voorschot (exclusief btw)");
         x.raw("<table class=\"data compact\"><thead><tr>");
         int amountWidth = 74 / (years.size() + 1);
         x.raw("<th scope=\"col\" style=\"width: " + (100 - amountWidth * (years.size() + 1)) + "%\">")
                 .text("Onderdeel").raw("</th>");
         for (Integer y : years) {
             x.raw("<th scope=\"col\" class=\"num\" style=\"width: " + amountWidth + "%\">").text(Integer.toString(y));
-            if (moments.containsKey(y)) {
+            if (paidYears.contains(y)) {
+                x.element("span", "sub", "al betaald");
+            } else if (moments.containsKey(y)) {
                 x.element("span", "sub", moments.get(y));
             }
             x.raw("</th>");
@@ -619,21 +724,62 @@ final class BeschikkingHtml {
             x.raw("<tr><th scope=\"row\">").text(Dutch.groupLabel(o)).raw("</th>");
             for (Integer y : years) {
                 BigDecimal v = o.installments() == null ? null : o.installments().get(y);
-                td(v == null ? "—" : Money.format(v));
+                td(v == null ? "—" : Dutch.money(v));
             }
-            td(Money.format(o.granted()));
+            td(Dutch.money(o.granted()));
             x.raw("</tr>");
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
         for (Integer y : years) {
-            td(Money.format(split ? b.installments().getOrDefault(y, Money.ZERO) : null));
+            td(Dutch.money(split ? b.installments().getOrDefault(y, Money.ZERO) : null));
         }
-        td(Money.format(b.totalGranted()));
+        td(Dutch.money(b.totalGranted()));
         x.raw("</tr></tbody></table>");
-        if (b.kind() == AanvraagKind.WIJZIGING) {
-            x.element("p", null, "Termijnen die op grond van de verleningsbeschikking met kenmerk "
-                    + previousKenmerk() + " al zijn betaald, verreken ik met de termijnen hierboven.");
+    }
+
+    /**
+     * Per onderdeel what the wijziging does to the money: eerder verleend, al betaald, nieuw verleend, nog te
+     * betalen and te verrekenen (exclusief btw, as the voorschot is).
+     */
+    private void wijzigingSettlement(List<OnderdeelBesluit> groups) {
+        Besluit.WijzigingBesluit w = b.wijziging();
+        boolean settle = nz(w.totalToSettle()).signum() > 0;
+        x.element("p", "table-title", "Eerder verleend, al betaald en nu verleend (exclusief btw)")
+                .raw("<table class=\"data\"><thead><tr>");
+        String cls = settle ? "num w15" : "num w18";
+        th("Onderdeel", settle ? "w25" : "w28");
+        th("Eerder verleend", cls);
+        th("Al betaald", cls);
+        th("Nu verleend", cls);
+        th("Nog te betalen", cls);
+        if (settle) {
+            th("Te verrekenen", cls);
         }
+        x.raw("</tr></thead><tbody>");
+        for (OnderdeelBesluit o : groups) {
+            Besluit.WijzigingRegel row = o.wijziging();
+            if (row == null) {
+                continue;
+            }
+            x.raw("<tr><th scope=\"row\">").text(Dutch.groupLabel(o)).raw("</th>");
+            td(row.previousKnown() ? Dutch.money(row.previousGranted()) : "niet bekend");
+            td(Dutch.money(row.alreadyPaidTotal()));
+            td(Dutch.money(row.newlyGranted()));
+            td(Dutch.money(row.stillToPay()));
+            if (settle) {
+                td(Dutch.money(row.toSettle()));
+            }
+            x.raw("</tr>");
+        }
+        x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
+        td(Dutch.money(w.totalPreviousGranted()));
+        td(Dutch.money(w.totalAlreadyPaid()));
+        td(Dutch.money(w.totalNewlyGranted()));
+        td(Dutch.money(w.totalStillToPay()));
+        if (settle) {
+            td(Dutch.money(w.totalToSettle()));
+        }
+        x.raw("</tr></tbody></table>");
     }
 
     private Map<Integer, String> paymentMoments() {
@@ -772,12 +918,22 @@ final class BeschikkingHtml {
         }
         h2("Besluit");
         if (wijziging) {
-            x.element("p", null, "Ik wijs uw aanvraag tot wijziging van de verleningsbeschikking met kenmerk "
-                    + previousKenmerk() + " af. Die verleningsbeschikking blijft ongewijzigd: de bedragen, "
-                    + "onderdelen en termijnen die daarin zijn verleend, gelden onverminderd." + changeSentence());
+            BigDecimal kept = b.wijziging() == null ? null : b.wijziging().totalPreviousGranted();
+            markedParagraph("Ik wijs uw aanvraag tot wijziging af. " + Texts.capitalise(previousReference(true))
+                    + " blijft ongewijzigd: "
+                    + (kept != null && kept.signum() > 0 ? "de specifieke uitkering aan uw gemeente blijft "
+                            + Dutch.money(kept) + " (exclusief btw), voor de periode van "
+                            + DutchDates.format(b.periodFrom()) + " tot en met " + DutchDates.format(b.periodThrough())
+                            + ", en " : "")
+                    + "de onderdelen, bedragen en termijnen van het voorschot die daarin staan, gelden onverminderd."
+                    + changeSentence());
+            x.element("p", null, "Deze afwijzing verandert niets aan de betaling van het voorschot: de termijnen die "
+                    + "nog niet zijn betaald, betaal ik uit zoals de verleningsbeschikking bepaalt. Uw verplichtingen "
+                    + "uit de verleningsbeschikking, waaronder de verantwoording (artikel 14 van de regeling), "
+                    + "blijven gelden.");
         } else {
             x.element("p", null, "Ik wijs uw aanvraag af. Uw gemeente ontvangt geen specifieke uitkering op grond "
-                    + "van de regeling. Het aangevraagde bedrag van " + Money.format(b.totalRequested())
+                    + "van de regeling. Het aangevraagde bedrag van " + Dutch.money(b.totalRequested())
                     + " ken ik niet toe.");
         }
 
@@ -789,6 +945,7 @@ final class BeschikkingHtml {
             x.element("p", null, Texts.capitalise(reasons.reason(f.rule(), f.message(), f.article(), null, null,
                     f.refusedAmount())));
         }
+        refusalReviewBox(grounds.values());
 
         keepOpen();
         if (wijziging) {
@@ -823,26 +980,59 @@ final class BeschikkingHtml {
             if (withPrevious) {
                 BigDecimal p = nz(previous(o));
                 prevTotal = prevTotal.add(p);
-                td(Money.format(p));
-                td(Money.format(o.requested()));
+                td(Dutch.money(p));
+                td(Dutch.money(o.requested()));
                 td(signed(nz(o.requested()).subtract(p)));
             } else {
-                td(Money.format(o.requested()));
-                td(Money.format(nz(o.requested()).subtract(nz(o.grantedInclBtw()))));
+                td(Dutch.money(o.requested()));
+                td(Dutch.money(nz(o.requested()).subtract(nz(o.grantedInclBtw()))));
             }
             x.raw("</tr>");
         }
         x.raw("<tr class=\"total\"><th scope=\"row\">Totaal</th>");
         if (withPrevious) {
-            td(Money.format(prevTotal));
-            td(Money.format(b.totalRequested()));
+            td(Dutch.money(prevTotal));
+            td(Dutch.money(b.totalRequested()));
             td(signed(nz(b.totalRequested()).subtract(prevTotal)));
         } else {
-            td(Money.format(b.totalRequested()));
-            td(Money.format(nz(b.totalRequested()).subtract(nz(b.totalGrantedInclBtw()))));
+            td(Dutch.money(b.totalRequested()));
+            td(Dutch.money(nz(b.totalRequested()).subtract(nz(b.totalGrantedInclBtw()))));
         }
         x.raw("</tr></tbody></table>");
         keepClose();
+        if (withPrevious && nz(b.totalRefused()).signum() > 0) {
+            // art. 13(3)(b): what is not granted is what the wijziging would have added; a decrease asked for is
+            // not "not granted", it simply does not happen
+            boolean decreases = groups.stream()
+                    .anyMatch(o -> previous(o) != null && nz(o.requested()).compareTo(previous(o)) < 0);
+            x.element("p", null, "Niet toegekend worden de gevraagde verhogingen, in totaal "
+                    + Dutch.money(b.totalRefused()) + " inclusief btw."
+                    + (decreases ? " Ook de gevraagde verlagingen gaan niet in: de verleende bedragen blijven staan."
+                            : ""));
+        }
+    }
+
+    /**
+     * The reviewer's marked place in an afwijzing: the finding behind each ground as the checker wrote it (it may ask
+     * for a judgement the letter's reason cannot make, such as a window that ended on a Saturday) and every
+     * waarschuwing still open. Art. 12 has nothing to weigh when nothing is granted, so the box asks only to confirm
+     * the ground.
+     */
+    private void refusalReviewBox(java.util.Collection<Finding> grounds) {
+        x.raw("<div class=\"invullen-blok\">");
+        x.element("p", "kop", "[In te vullen door de behandelaar vóór ondertekening — verwijder deze aanwijzingen]");
+        x.element("p", null, "Controleer de grond van de afwijzing aan de hand van de bevinding"
+                + (grounds.size() == 1 ? "" : "en") + " hieronder en vul zo nodig de motivering aan: [aanvullende "
+                + "motivering of “geen”].");
+        x.raw("<ul>");
+        for (Finding f : grounds) {
+            x.element("li", null, "Afwijzingsgrond: " + LetterText.forLetter(f.message()));
+        }
+        for (Finding f : openWarnings()) {
+            x.element("li", null, "Waarschuwing: " + warningSubject(f) + LetterText.forLetter(f.message()));
+        }
+        x.raw("</ul>");
+        x.raw("</div>");
     }
 
     /** " U vroeg de uitkering te verhogen met € 250.000 (van … naar …)." when the form states what was granted. */
@@ -860,15 +1050,15 @@ final class BeschikkingHtml {
         BigDecimal change = nz(b.totalRequested()).subtract(prev);
         if (change.signum() == 0) {
             return " U vroeg de bedragen anders over de onderdelen te verdelen, bij een gelijk totaal van "
-                    + Money.format(prev) + ".";
+                    + Dutch.money(prev) + ".";
         }
         return " U vroeg de uitkering te " + (change.signum() > 0 ? "verhogen" : "verlagen") + " met "
-                + Money.format(change.abs()) + " (inclusief btw, van " + Money.format(prev) + " naar "
-                + Money.format(b.totalRequested()) + "); die wijziging wijs ik af.";
+                + Dutch.money(change.abs()) + " (inclusief btw, van " + Dutch.money(prev) + " naar "
+                + Dutch.money(b.totalRequested()) + "); die wijziging wijs ik af.";
     }
 
     private static String signed(BigDecimal v) {
-        return v.signum() > 0 ? "+ " + Money.format(v) : v.signum() < 0 ? "− " + Money.format(v.abs()) : Money.format(v);
+        return v.signum() > 0 ? "+ " + Dutch.money(v) : v.signum() < 0 ? "− " + Dutch.money(v.abs()) : Dutch.money(v);
     }
 
     // ---------------------------------------------------------------- closing, annex
@@ -942,7 +1132,7 @@ final class BeschikkingHtml {
                     });
                 }
                 x.raw("</th><td>").text(act.focusgebied() == null ? "—" : act.focusgebied()).raw("</td>");
-                td(act.budget() == null ? "—" : Money.format(act.total()));
+                td(act.budget() == null ? "—" : Dutch.money(act.total()));
                 if (refusals) {
                     td(activityRefusal(act.number()));
                 }
@@ -964,7 +1154,7 @@ final class BeschikkingHtml {
                 }
             }
         }
-        return sum.signum() == 0 ? "—" : Money.format(sum);
+        return sum.signum() == 0 ? "—" : Dutch.money(sum);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -34,7 +34,8 @@ import org.w3c.dom.NodeList;
  *
  * <p>Contract with {@link BeschikkingHtml}: CONCEPT marks carry those classes, the date is the row headed
  * "Datum" of the first table, the section headings are {@code <h2>} numbered "n. …" with "Bezwaar" among them,
- * and the signature line is {@code p.line} inside {@code div.signature}. {@code BeschikkingVariantsTest} fails
+ * and the signature is {@code div.signature} with a {@code p.sign-space} followed by the signatory's name and
+ * function; the reviewer's working notes are {@code div.invullen-blok}. {@code BeschikkingVariantsTest} fails
  * when the concept stops keeping it.
  */
 public final class BeschikkingVariants {
@@ -152,13 +153,34 @@ public final class BeschikkingVariants {
                 break;
             }
         }
+        // The minister stays the one who decides ("De Minister …, namens deze,"); the vaststeller signs under the
+        // signature space, in place of the configured signatory's name and function.
         for (Element sig : byClass(doc, "signature")) {
-            List<Element> lines = byClass(sig, "line");
-            if (!lines.isEmpty()) {
-                Element last = lines.get(lines.size() - 1);
-                last.setTextContent(v.vaststeller() + (v.rol() == null || v.rol().isBlank() ? "" : ", " + v.rol()));
+            List<Element> space = byClass(sig, "sign-space");
+            Element name = space.isEmpty() ? null : nextElement(space.get(0));
+            if (name == null) {
+                continue;
+            }
+            name.setTextContent(v.vaststeller() + (v.rol() == null || v.rol().isBlank() ? "" : ", " + v.rol()));
+            Element function = nextElement(name);
+            if (function != null) {
+                function.getParentNode().removeChild(function);
             }
         }
+        // The reviewer's marked box (art. 12 judgement, open waarschuwingen) is a working note: the judgements are in
+        // the dossier and their motivering in the letter; a signed letter does not carry the note.
+        for (Element box : byClass(doc, "invullen-blok")) {
+            box.getParentNode().removeChild(box);
+        }
+    }
+
+    private static Element nextElement(Node n) {
+        for (Node s = n.getNextSibling(); s != null; s = s.getNextSibling()) {
+            if (s instanceof Element e) {
+                return e;
+            }
+        }
+        return null;
     }
 
     static Element body(Document doc) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import nl.kansrijkewijk.besluit.Besluit;
 import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.form.FormFields;
+import nl.kansrijkewijk.money.Money;
 
 /** Small pieces of Dutch text shared by the letter and the reports. */
 final class Dutch {
@@ -18,6 +19,22 @@ final class Dutch {
             Map.entry(19, "negentien"), Map.entry(20, "twintig"));
 
     private Dutch() {}
+
+    /**
+     * An amount as a beschikking states it: always with its cents ("€ 1.500.000,00"), so that no reader wonders
+     * whether cents were dropped; a negative amount with a minus sign before the euro sign.
+     */
+    static String money(BigDecimal amount) {
+        if (amount == null) {
+            return "—";
+        }
+        BigDecimal b = Money.scale(amount);
+        java.text.DecimalFormatSymbols sym = new java.text.DecimalFormatSymbols(java.util.Locale.ROOT);
+        sym.setGroupingSeparator('.');
+        sym.setDecimalSeparator(',');
+        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.00", sym);
+        return (b.signum() < 0 ? "−€ " : "€ ") + f.format(b.abs());
+    }
 
     /** Legal texts write small numbers in words ("binnen zes weken"). */
     static String number(int n) {

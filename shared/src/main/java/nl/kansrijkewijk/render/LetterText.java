@@ -17,6 +17,8 @@ final class LetterText {
     private static final Pattern RULE_ID = Pattern.compile("\\s*\\(?\\b[A-Z]{2,}(?:-(?:[A-Z]{2,}|\\d{2}))+\\b\\)?");
     private static final Pattern ART = Pattern.compile("\\bart\\.\\s*");
     private static final Pattern ARTT = Pattern.compile("\\bartt\\.\\s*");
+    /** "€ 1.500.000" without cents, as the reviewer's messages write whole amounts. */
+    private static final Pattern WHOLE_EUROS = Pattern.compile("€ (\\d{1,3}(?:\\.\\d{3})*)(?![\\d.,]*\\d)(?!,\\d)");
 
     private LetterText() {}
 
@@ -63,6 +65,7 @@ final class LetterText {
         t = FIELD_KEY.matcher(t).replaceAll("het formulier");
         t = RULE_ID.matcher(t).replaceAll("");
         t = t.replaceAll(";\\s*Toelichting art\\.\\s*\\d+", "").replaceAll("\\s*\\(Toelichting[^)]*\\)", "");
+        t = WHOLE_EUROS.matcher(t).replaceAll("€ $1,00");
         return articles(t).replaceAll("\\s{2,}", " ").replace(" .", ".").replace(" ,", ",").strip();
     }
 }

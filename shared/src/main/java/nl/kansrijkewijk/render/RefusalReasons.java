@@ -45,7 +45,7 @@ final class RefusalReasons {
             BigDecimal amount) {
         String grond = Optional.ofNullable(LetterText.grondslag(article)).orElse("de regeling");
         String act = activity == null ? null : activityName(activity);
-        String amt = amount == null ? null : Money.format(amount);
+        String amt = amount == null ? null : Dutch.money(amount);
         String s = switch (rule == null ? "" : rule) {
             case "DUBBELE-FINANCIERING" -> "Volgens uw aanvraag ontvangt uw gemeente voor " + act
                     + " al een vergoeding van overheidswege. Voor zo'n activiteit wordt geen specifieke uitkering "
@@ -53,10 +53,13 @@ final class RefusalReasons {
             case "BTW-COMPENSABEL" -> "Voor " + act + " heeft u btw opgegeven die u uit het BTW-compensatiefonds kunt "
                     + "terugvragen. Die btw komt niet voor de uitkering in aanmerking (" + grond + "). Daarom wijs ik "
                     + amt + " af.";
-            case "INT-ORGANISATIE" -> act + " betreft de organisatie van het uitvoeringsprogramma. Integrale "
-                    + "activiteiten dragen bij aan de doelstellingen van de hoofdthema's (" + grond + "); de "
-                    + "organisatie van het uitvoeringsprogramma is een onderdeel met een eigen maximum (artikel 3). "
-                    + "Daarom wijs ik " + amt + " voor deze activiteit af.";
+            case "INT-ORGANISATIE" -> "Volgens uw aanvraag draagt " + act + " alleen bij aan de organisatie van het "
+                    + "uitvoeringsprogramma en niet aan een doelstelling van een hoofdthema. Integrale middelen worden "
+                    + "besteed aan activiteiten die bijdragen aan een of meer doelstellingen als bedoeld in de artikelen "
+                    + "5, eerste lid, 6, eerste lid, 7, eerste lid, 8, eerste en tweede lid, en 9, eerste lid ("
+                    + grond + "); de organisatie van het uitvoeringsprogramma is een afzonderlijk onderdeel met een "
+                    + "eigen maximum (artikel 2, eerste lid, onder a, en artikel 3). Daarom wijs ik " + amt
+                    + " voor deze activiteit af.";
             case "INT-SEO-GEMEENTE" -> act + " is een integrale activiteit voor de doelstelling van school en "
                     + "omgeving. Die doelstelling is met integrale middelen alleen open voor de gemeenten "
                     + Texts.join(Dutch.orEmpty(r.integralSchoolEnOmgevingGemeenten())) + " (" + grond
@@ -170,10 +173,10 @@ final class RefusalReasons {
                 before = before.add(f.amount());
             }
         }
-        String requested = Money.format(g.requested());
+        String requested = Dutch.money(g.requested());
         String rest = before.signum() > 0 ? " Na de afwijzingen hiervoor resteert daarvan "
-                + Money.format(g.requested().subtract(before)) + "." : "";
-        String max = g.maximum() == null ? "" : ", " + Money.format(g.maximum()) + ",";
+                + Dutch.money(g.requested().subtract(before)) + "." : "";
+        String max = g.maximum() == null ? "" : ", " + Dutch.money(g.maximum()) + ",";
         return "Voor " + groupName(g) + fg + " vraagt u " + requested + " aan." + rest + " Dat is meer dan het "
                 + "maximum" + max + " dat de bijlage bij de regeling voor uw gemeente noemt (" + grond + "). "
                 + "Daarom wijs ik het meerdere, " + amt + ", af.";

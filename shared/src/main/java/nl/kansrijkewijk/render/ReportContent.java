@@ -142,6 +142,22 @@ final class ReportContent {
         if (b.rejectedWhole() != null) {
             s.add(new Item("Reden afwijzing", b.rejectedWhole()));
         }
+        if (b.wijziging() != null) {
+            Besluit.WijzigingBesluit w = b.wijziging();
+            s.add(new Item("Wijziging", w.refused() ? "afgewezen: de verleningsbeschikking blijft ongewijzigd"
+                    : "toegekend: de verleningsbeschikking wordt gewijzigd"));
+            s.add(new Item("Eerder verleend volgens", w.previousSource()));
+            s.add(new Item("Termijnen betaald tot en met", w.paidThrough()));
+            s.add(new Item("Eerder verleend (excl. btw)", w.totalPreviousGranted()));
+            s.add(new Item("Al betaald (excl. btw)", w.totalAlreadyPaid()));
+            s.add(new Item("Nieuw verleend (excl. btw)", w.totalNewlyGranted()));
+            s.add(new Item("Verschil verleend (excl. btw)",
+                    w.totalNewlyGranted() == null || w.totalPreviousGranted() == null ? null
+                            : w.totalNewlyGranted().subtract(w.totalPreviousGranted())));
+            s.add(new Item("Nog te betalen (excl. btw)", w.totalStillToPay()));
+            s.add(new Item("Te verrekenen bij de vaststelling (excl. btw)", w.totalToSettle()));
+            s.add(new Item("Gevraagde wijziging (incl. btw)", w.totalChangeInclBtw()));
+        }
         s.add(new Item("Afwijzingen", Long.toString(count(Severity.AFWIJZING))));
         s.add(new Item("Waarschuwingen", Long.toString(count(Severity.WAARSCHUWING))));
         s.add(new Item("Info", Long.toString(count(Severity.INFO))));

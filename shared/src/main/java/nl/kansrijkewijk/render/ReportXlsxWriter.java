@@ -170,12 +170,47 @@ public final class ReportXlsxWriter {
         table(sh, 0, r - 1, cols.size() - 1);
     }
 
+    /** Columns 14–23 of the Besluit sheet for a wijziging (art. 10(3)–(4), 13(4)). */
+    static final List<String> WIJZIGING_COLUMNS = List.of("Eerder verleend (incl. btw)",
+            "Eerder verleend (excl. btw)", "Al betaald (excl. btw)", "Nieuw verleend (excl. btw)",
+            "Verschil verleend (excl. btw)", "Nog te betalen (excl. btw)", "Te verrekenen (excl. btw)",
+            "Gevraagde wijziging (incl. btw)", "Wijziging t.o.v. eerder verleend",
+            "25 %-toets (art. 10, vierde lid, onder a)");
+
+    private static int wijzigingCells(Row row, int col, Besluit.WijzigingRegel w, Styles st) {
+        if (w == null) {
+            return col + WIJZIGING_COLUMNS.size();
+        }
+        money(row, col++, w.previousKnown() ? w.previousGrantedInclBtw() : null, st.money);
+        money(row, col++, w.previousKnown() ? w.previousGranted() : null, st.money);
+        money(row, col++, w.alreadyPaidTotal(), st.money);
+        money(row, col++, w.newlyGranted(), st.money);
+        money(row, col++, nz(w.newlyGranted()).subtract(nz(w.previousGranted())), st.money);
+        money(row, col++, w.stillToPay(), st.money);
+        money(row, col++, w.toSettle(), st.money);
+        money(row, col++, w.changeInclBtw(), st.money);
+        percent(row, col++, w.changePercent(), st.percent2);
+        text(row, col++, !w.previousKnown() ? "nieuw onderdeel (geen eerder verleend bedrag)"
+                : w.meetsThreshold() ? "ja, ten minste 25 %" : "nee, minder dan 25 %", st.wrap);
+        return col;
+    }
+
+    private static BigDecimal nz(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
     private static void besluitSheet(XSSFSheet sh, ReportContent c, Styles st) {
         Besluit b = c.besluit;
         List<Integer> years = c.years();
         List<String> cols = new ArrayList<>(List.of("Gemeente", "Kenmerk", "Onderdeel", "Code", "Focusgebied",
                 "Grondslag", "Maximumartikel", "Aangevraagd", "Maximum (bijlage)", "Toegekend (incl. btw)", "Afgewezen",
                 "Btw (raming)", "Btw-component", "Verleend (excl. btw)"));
+        // a wijziging changes a verlening: the reviewer needs before, paid, after and the art. 10(4) test side by side
+        boolean wijziging = b.wijziging() != null;
+        if (wijziging) {
+            cols.addAll(WIJZIGING_COLUMNS);
+        }
+        int firstYearCol = cols.size();
         for (Integer y : years) {
             cols.add("Toegekend " + y + " (incl. btw)");
         }
@@ -205,6 +240,9 @@ public final class ReportXlsxWriter {
             money(row, 12, o.btwComponent(), st.money);
             money(row, 13, o.granted(), st.money);
             int col = 14;
+            if (wijziging) {
+                col = wijzigingCells(row, col, o.wijziging(), st);
+            }
             for (Integer y : years) {
                 money(row, col++, o.installmentsInclBtw() == null ? null : o.installmentsInclBtw().get(y), st.money);
             }
@@ -222,7 +260,24 @@ public final class ReportXlsxWriter {
         money(total, 10, b.totalRefused(), st.totalMoney);
         money(total, 12, b.totalBtw(), st.totalMoney);
         money(total, 13, b.totalGranted(), st.totalMoney);
-        int col = 14 + years.size();
+        if (wijziging) {
+            Besluit.WijzigingBesluit w = b.wijziging();
+            BigDecimal previousInclBtw = BigDecimal.ZERO;
+            for (OnderdeelBesluit o : b.onderdelen()) {
+                if (o.wijziging() != null && o.wijziging().previousKnown()) {
+                    previousInclBtw = previousInclBtw.add(nz(o.wijziging().previousGrantedInclBtw()));
+                }
+            }
+            money(total, 14, previousInclBtw, st.totalMoney);
+            money(total, 15, w.totalPreviousGranted(), st.totalMoney);
+            money(total, 16, w.totalAlreadyPaid(), st.totalMoney);
+            money(total, 17, w.totalNewlyGranted(), st.totalMoney);
+            money(total, 18, nz(w.totalNewlyGranted()).subtract(nz(w.totalPreviousGranted())), st.totalMoney);
+            money(total, 19, w.totalStillToPay(), st.totalMoney);
+            money(total, 20, w.totalToSettle(), st.totalMoney);
+            money(total, 21, w.totalChangeInclBtw(), st.totalMoney);
+        }
+        int col = firstYearCol + years.size();
         for (Integer y : years) {
             money(total, col++, b.installments() == null ? null : b.installments().get(y),
                     st.totalMoney);
@@ -415,6 +470,8 @@ public final class ReportXlsxWriter {
         final XSSFCellStyle wrap;
         final XSSFCellStyle money;
         final XSSFCellStyle percent;
+        /** A change percentage: 24,99 % must not read as 25 % beside the 25 % test. */
+        final XSSFCellStyle percent2;
         final XSSFCellStyle date;
         final XSSFCellStyle totalText;
         final XSSFCellStyle totalMoney;
@@ -466,6 +523,10 @@ public final class ReportXlsxWriter {
             percent = wb.createCellStyle();
             percent.setDataFormat(pct);
             percent.setVerticalAlignment(VerticalAlignment.TOP);
+
+            percent2 = wb.createCellStyle();
+            percent2.setDataFormat(wb.createDataFormat().getFormat("0.00%"));
+            percent2.setVerticalAlignment(VerticalAlignment.TOP);
 
             totalText = wb.createCellStyle();
             totalText.setFont(bold);

@@ -90,7 +90,7 @@ final class VaststellingHtml {
         x.raw("<table class=\"meta\"><tbody>");
         // A beschikking is dated on the day it is sent (Awb 3:41); the deadline of art. 15(1) is the reviewer's
         // concern, so it stands in the reviewer's marked box, not in the letter's Datum line.
-        meta("Datum", "[datum van verzending]");
+        x.raw("<tr><th scope=\"row\">Datum</th><td><span class=\"invullen\">[datum van verzending]</span></td></tr>");
         meta("Kenmerk", v.kenmerk());
         meta("Onderwerp", subject());
         meta("Verleningsbeschikking", String.join(", ", v.verleningKenmerken()));
@@ -134,14 +134,14 @@ final class VaststellingHtml {
         h2("Besluit");
         StringBuilder s = new StringBuilder("Ik stel de specifieke uitkering aan de gemeente ").append(v.gemeente())
                 .append(v.ambtshalve() ? " ambtshalve" : "").append(" vast op ")
-                .append(Money.format(v.totaalVastgesteld())).append(". Verleend was ")
-                .append(Money.format(v.totaalVerleend())).append("; als voorschot is ")
-                .append(Money.format(v.totaalUitbetaald())).append(" betaald.");
+                .append(Dutch.money(v.totaalVastgesteld())).append(". Verleend was ")
+                .append(Dutch.money(v.totaalVerleend())).append("; als voorschot is ")
+                .append(Dutch.money(v.totaalUitbetaald())).append(" betaald.");
         if (v.totaalTerugTeVorderen().signum() > 0) {
-            s.append(" Ik vorder ").append(Money.format(v.totaalTerugTeVorderen())).append(" van u terug.");
+            s.append(" Ik vorder ").append(Dutch.money(v.totaalTerugTeVorderen())).append(" van u terug.");
         }
         if (v.totaalNabetaling().signum() > 0) {
-            s.append(" Ik betaal u nog ").append(Money.format(v.totaalNabetaling())).append(" na.");
+            s.append(" Ik betaal u nog ").append(Dutch.money(v.totaalNabetaling())).append(" na.");
         }
         x.element("p", null, s.toString());
     }
@@ -181,7 +181,7 @@ final class VaststellingHtml {
         td(v.totaalTerugTeVorderen());
         x.raw("</tr></tbody></table></div>");
         if (v.totaalNietAanvaard().signum() > 0) {
-            x.element("p", "note", "Van de besteding telt " + Money.format(v.totaalNietAanvaard()) + " niet mee; de "
+            x.element("p", "note", "Van de besteding telt " + Dutch.money(v.totaalNietAanvaard()) + " niet mee; de "
                     + "reden staat per onderdeel in paragraaf 3 en de berekening in de bijlage bij deze brief.");
         }
     }
@@ -213,7 +213,7 @@ final class VaststellingHtml {
         }
         for (Finding f : lower) {
             String m = f.message().endsWith(".") ? f.message().substring(0, f.message().length() - 1) : f.message();
-            x.raw("<div class=\"motivering\"><p>").text(m + " (" + articleText(f.article()) + ").")
+            x.raw("<div class=\"motivering\"><p>").text(LetterText.forLetter(m) + " (" + articleText(f.article()) + ").")
                     .raw("</p></div>");
         }
     }
@@ -225,13 +225,11 @@ final class VaststellingHtml {
         h2("Terugvordering (artikel 15, vierde lid)");
         x.element("p", null, "Uit de verantwoordingsinformatie blijkt dat de uitkering niet volledig is besteed. Op "
                 + "grond van artikel 15, vierde lid, van de regeling en artikel 4:57 van de Algemene wet bestuursrecht "
-                + "vorder ik het niet bestede deel terug: " + Money.format(v.totaalTerugTeVorderen()) + ". Deze brief "
-                + "is tevens de mededeling van de terugvordering die artikel 15, vierde lid, voorschrijft"
-                + (v.mededelingTerugvorderingUiterlijk() == null ? "."
-                        : "; die mededeling moet u uiterlijk op " + DutchDates.format(v.mededelingTerugvorderingUiterlijk())
-                                + " bereiken."));
-        x.element("p", null, "U betaalt het bedrag binnen " + Dutch.number(6) + " weken na de dagtekening van deze "
-                + "beschikking (artikel 4:87, eerste lid, van de Algemene wet bestuursrecht), onder vermelding van het "
+                + "vorder ik het niet bestede deel terug: " + Dutch.money(v.totaalTerugTeVorderen()) + ". Deze brief "
+                + "is tevens de mededeling van de terugvordering, bedoeld in artikel 15, vierde lid, van de regeling.");
+        // the debt arises when the beschikking takes effect, on its bekendmaking (Awb 3:40), not on its date
+        x.element("p", null, "U betaalt het bedrag binnen " + Dutch.number(6) + " weken nadat deze beschikking aan u "
+                + "is bekendgemaakt (artikel 4:87, eerste lid, van de Algemene wet bestuursrecht), onder vermelding van het "
                 + "kenmerk " + v.kenmerk() + ". Het bedrag kan ook worden verrekend met een andere betaling aan de "
                 + "gemeente.");
     }
@@ -246,6 +244,11 @@ final class VaststellingHtml {
             x.element("p", null, "Uiterste datum van deze vaststelling (artikel 15, eerste lid): "
                     + DutchDates.format(v.vaststellingUiterlijk()) + ".");
         }
+        if (v.totaalTerugTeVorderen().signum() > 0 && v.mededelingTerugvorderingUiterlijk() != null) {
+            // a term the minister must keep, not one the college has to know: it belongs to the reviewer
+            x.element("p", null, "Mededeling van de terugvordering uiterlijk (artikel 15, vierde lid): "
+                    + DutchDates.format(v.mededelingTerugvorderingUiterlijk()) + ".");
+        }
         x.element("p", null, "Oordeel: ______________________________________________");
         x.raw("</div>");
     }
@@ -255,7 +258,8 @@ final class VaststellingHtml {
         x.element("p", null, "Bent u het niet eens met dit besluit, dan kunt u binnen "
                 + Dutch.number(r.deadlines().bezwaarWeeks()) + " weken na de dag waarop dit besluit is bekendgemaakt "
                 + "een bezwaarschrift indienen (artikel 6:7 van de Algemene wet bestuursrecht). Richt het "
-                + "bezwaarschrift aan de " + r.minister() + " en vermeld daarin het kenmerk " + v.kenmerk() + ".");
+                + "bezwaarschrift aan " + BEZWAAR.aan() + ", " + String.join(", ", BEZWAAR.adres())
+                + ", en vermeld daarin het kenmerk " + v.kenmerk() + ".");
         x.raw("<div class=\"signature\">")
                 .element("p", null, "Hoogachtend,")
                 .raw("<p class=\"line\">").text("De " + r.minister() + ",").raw("</p>")
@@ -279,11 +283,35 @@ final class VaststellingHtml {
                 StringBuilder b = new StringBuilder(LABELS.getOrDefault(key, key)).append(": ").append(t.outcome());
                 t.inputs().forEach((k, val) -> b.append("; ").append(k).append(" ").append(val));
                 t.computation().forEach(c -> b.append("; ").append(c));
-                x.element("li", null, b.toString());
+                x.element("li", null, forAnnex(b.toString()));
             }
             x.raw("</ol>");
         }
         x.raw("</div>");
+    }
+
+    private static final nl.kansrijkewijk.config.Afzender.Bezwaar BEZWAAR =
+            nl.kansrijkewijk.config.AfzenderLoader.standard().bezwaar();
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\\b([A-Z]{3})(?:/([^;]+))?");
+    private static final java.util.regex.Pattern MIN =
+            java.util.regex.Pattern.compile("min\\((€ [0-9.,]+); (€ [0-9.,]+)\\) =");
+
+    /**
+     * A trail line as the college reads it: onderdeel codes become their names ("ARM/Zuidoost" → "preventie van
+     * armoede en schulden — Zuidoost"), "min(a; b)" becomes words, amounts get their cents, articles written out.
+     */
+    private String forAnnex(String line) {
+        java.util.regex.Matcher m = CODE.matcher(line);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = r.onderdeel(m.group(1)).map(Regeling.Onderdeel::name).orElse(null);
+            String replacement = name == null ? m.group()
+                    : name + (m.group(2) == null ? "" : " — " + m.group(2).strip());
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        String t = MIN.matcher(out.toString()).replaceAll("het laagste van $1 en $2 is");
+        return LetterText.forLetter(t);
     }
 
     private static final java.util.Map<String, String> LABELS = java.util.Map.of(
@@ -309,7 +337,7 @@ final class VaststellingHtml {
     }
 
     private void td(BigDecimal amount) {
-        x.raw("<td class=\"num\">").text(Money.format(amount)).raw("</td>");
+        x.raw("<td class=\"num\">").text(Dutch.money(amount)).raw("</td>");
     }
 
     private static String resource(String path) {

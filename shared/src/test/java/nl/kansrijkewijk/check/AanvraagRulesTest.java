@@ -153,7 +153,7 @@ class AanvraagRulesTest {
         assertAmount("850.000", one(f, "GEMEENTE-ONBEKEND").refusedAmount());
         Finding late = one(f, "AANVRAAG-TERMIJN");
         assertNull(late.refusedAmount());
-        assertTrue(late.message().endsWith("De aanvraag is al in haar geheel afgewezen op grond van GEMEENTE-ONBEKEND."), late.message());
+        assertTrue(late.message().endsWith("De aanvraag is al in haar geheel afgewezen op grond van art. 2, eerste lid, jo. art. 1."), late.message());
     }
 
     private static AanvraagBuilder wijziging(String requested2025, String verleend) {

@@ -71,7 +71,7 @@ class ActivityRulesTest {
         Finding btw = one(f, "BTW-COMPENSABEL");
         assertAmount("40.000", dubbel.refusedAmount());
         assertNull(tijd.refusedAmount());
-        assertTrue(tijd.message().endsWith("Het bedrag van de activiteit is al afgewezen op grond van DUBBELE-FINANCIERING."), tijd.message());
+        assertTrue(tijd.message().endsWith("Het bedrag van de activiteit is al afgewezen op grond van art. 2, vierde lid."), tijd.message());
         assertNull(btw.refusedAmount());
         assertEquals(Severity.WAARSCHUWING, btw.severity());
         none(f, "MAXIMUM-OVERSCHREDEN");
@@ -153,17 +153,29 @@ class ActivityRulesTest {
 
     @Test
     void integralActivities() {
-        List<Finding> f = check(AanvraagBuilder.aanvraag("Arnhem", "GM0202", "Oost").budget("INT", "40.000", null, null)
+        List<Finding> f = check(AanvraagBuilder.aanvraag("Arnhem", "GM0202", "Oost").budget("INT", "50.000", null, null)
                 .activity(1, "INT").name("Wijkcoördinatie").objectives("ORG", "ARM").budget("10.000", null, null).done()
                 .activity(2, "INT").name("Naschools leren").objectives("SEO").budget("10.000", null, null).done()
                 .activity(3, "INT").objectives().budget("10.000", null, null).done()
                 .activity(4, "INT").name("Kwartiermaker").description("Inzet van een programmamanager voor de alliantie")
                         .objectives("VEE").budget("10.000", null, null).done()
+                .activity(5, "INT").name("Programmabureau").objectives("ORG").budget("10.000", null, null).done()
                 .build());
+        // ORG alone: the activity serves no objective of art. 5(1) to 9(1), so art. 4(1) itself refuses it
         Finding org = one(f, "INT-ORGANISATIE");
-        assertEquals(1, org.activity());
+        assertEquals(5, org.activity());
+        assertEquals(Severity.AFWIJZING, org.severity());
         assertAmount("10.000", org.refusedAmount());
-        assertEquals("C.1.doelstellingen", org.location().field());
+        assertEquals("C.5.doelstellingen", org.location().field());
+        assertEquals("art. 4, eerste lid", org.article());
+        // ORG beside ARM: art. 4(1) is met; only the Toelichting excludes the organisation part — the reviewer decides
+        Finding naast = one(f, "INT-ORGANISATIE-NAAST");
+        assertEquals(1, naast.activity());
+        assertEquals(Severity.WAARSCHUWING, naast.severity());
+        assertNull(naast.refusedAmount());
+        assertEquals("C.1.doelstellingen", naast.location().field());
+        assertTrue(naast.message().contains("Twee lezingen") && naast.message().contains("preventie van armoede en schulden"),
+                naast.message());
         Finding seo = one(f, "INT-SEO-GEMEENTE");
         assertEquals(2, seo.activity());
         assertAmount("10.000", seo.refusedAmount());

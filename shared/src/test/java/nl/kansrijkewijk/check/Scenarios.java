@@ -59,6 +59,7 @@ public final class Scenarios {
                 .activity(7, "VEE").focusgebied("Zuidoost").art6(null).onderbouwing(null).budget("10.000", null, null).done()
                 .activity(8, "OJK").focusgebied("Zuidoost").onderwijsassistent(true, "mbo 2").budget("10.000", null, null).done()
                 .activity(9, "OJK").focusgebied("Zuidoost").onderwijsassistent(true, null).budget("10.000", null, null).done()
+                .activity(10, "INT").focusgebied("Zuidoost").objectives("ORG", "VEE").budget("10.000", null, null).done()
                 .build();
     }
 

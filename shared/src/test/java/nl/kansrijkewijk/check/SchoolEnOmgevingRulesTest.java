@@ -76,7 +76,7 @@ class SchoolEnOmgevingRulesTest {
         List<Finding> f = check(zaanstad(20, 10).activity(2, "SEO").outsideSchoolHours(false).budget(null, null, "1.000").done().build());
         Finding t = one(f, "SEO-ONDERWIJSTIJD");
         assertNull(t.refusedAmount());
-        assertTrue(t.message().contains("school en omgeving is al in zijn geheel afgewezen (SEO-COALITIE-85)"), t.message());
+        assertTrue(t.message().contains("school en omgeving is al in zijn geheel afgewezen (art. 8, eerste lid)"), t.message());
     }
 
     @Test

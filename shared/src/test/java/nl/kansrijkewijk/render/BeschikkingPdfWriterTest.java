@@ -212,7 +212,9 @@ class BeschikkingPdfWriterTest {
         assertEquals(List.of(), VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1));
         String text = normalise(text(pdf));
         assertTrue(text.contains("Ik wijs uw aanvraag voor alle onderdelen af (zie paragraaf 3)"), "decision");
-        assertTrue(text.contains("3. Afwijzing van een deel"), "the paragraph referred to exists");
+        assertTrue(text.contains("3. Afwijzing van uw aanvraag per onderdeel"), "the paragraph referred to exists");
+        assertTrue(text.contains("Afwijzing aanvraag specifieke uitkering"), "the onderwerp says what it is");
+        assertFalse(text.contains("Ik verleen"), "nothing is granted, so nothing is said to be");
         assertTrue(text.contains("€ 300.000") && text.contains("artikel 8, derde lid"), "refusal with article");
         assertFalse(text.contains("Voorschot en betaling"), "no payments");
         assertFalse(text.contains("Verplichtingen"), "no obligations");

@@ -31,6 +31,13 @@ class BeschikkingVariantsTest {
         assertFalse(text.contains("CONCEPT"), "no CONCEPT mark");
         assertTrue(text.contains("20 oktober 2023") && !text.contains("bij ondertekening invullen"), "dated on the vaststelling");
         assertTrue(text.contains("B. de Groot, senior beoordelaar"), "signed");
+        // the minister decides; the vaststeller signs on the minister's behalf, in place of the configured signatory
+        int minister = text.indexOf("De Minister voor Volkshuisvesting en Ruimtelijke Ordening,");
+        int namens = text.indexOf("namens deze,", minister);
+        int signer = text.indexOf("B. de Groot, senior beoordelaar", namens);
+        assertTrue(minister > 0 && namens > minister && signer > namens, "signature order: " + text);
+        assertFalse(text.contains("N.N."), "the configured stand-in signatory is replaced");
+        assertFalse(text.contains("In te vullen door de behandelaar"), "the reviewer's working note is not signed");
         // The motivering is the section before Bezwaar, which moves one number on.
         int motivering = text.indexOf("Aanvullende motivering");
         int bezwaar = text.indexOf("Bezwaar");

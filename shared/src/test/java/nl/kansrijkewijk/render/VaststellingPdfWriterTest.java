@@ -53,7 +53,7 @@ class VaststellingPdfWriterTest {
         assertTrue(t.contains("KW-2023-GM0363-S"), "kenmerk");
         // hand-derived in test-fixtures/verantwoording/amsterdam/spec.yaml
         assertTrue(t.contains("vast op € 8.900.000"), "vastgesteld total");
-        assertTrue(t.contains("Ik vorder € 127.162 van u terug"), "terugvordering total");
+        assertTrue(t.contains("Ik vorder € 127.162,00 van u terug"), "terugvordering total, with its cents");
         assertTrue(t.contains("€ 97.162") && t.contains("€ 20.000") && t.contains("€ 10.000"), "per onderdeel");
         assertTrue(t.contains("artikel 15, vierde lid") && t.contains("artikel 4:57 van de Algemene wet bestuursrecht"),
                 "grounds written out");
@@ -62,6 +62,9 @@ class VaststellingPdfWriterTest {
         assertTrue(t.contains("IN TE VULLEN DOOR DE BEOORDELAAR"), "reviewer's place");
         assertTrue(t.contains("Bijlage: berekening per onderdeel"), "trail annex");
         assertTrue(!t.contains("art. 15"), "articles written out in the letter");
+        // the annex is the college's too: onderdeel names, not codes; words, not a formula
+        assertTrue(!t.contains("ARM/") && !t.contains("onderdeel ORG") && !t.contains("min("), "annex in words");
+        assertTrue(t.contains("preventie van armoede en schulden — Nieuw-West"), "annex names the onderdeel");
     }
 
     @Test
