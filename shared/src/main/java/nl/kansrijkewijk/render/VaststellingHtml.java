@@ -204,7 +204,10 @@ final class VaststellingHtml {
                             : "nee, niet binnen achttien maanden ontvangen").raw("</td></tr>");
         }
         x.raw("</tbody></table></div>");
-        List<Finding> lower = v.findings().stream().filter(f -> "VJ-NIET-BESTEED".equals(f.rule())).toList();
+        // The reviewer's refusals (a beoordeling in the dossier) first: they explain part of each lower amount.
+        List<Finding> lower = new java.util.ArrayList<>(v.findings().stream()
+                .filter(f -> "BEOORDELING-AFWIJZING".equals(f.rule())).toList());
+        lower.addAll(v.findings().stream().filter(f -> "VJ-NIET-BESTEED".equals(f.rule())).toList());
         if (lower.isEmpty()) {
             x.element("p", null, "De activiteiten waarvoor de uitkering is verleend zijn verricht en de uitkering is "
                     + "volledig besteed. Ik stel de uitkering daarom vast op het verleende bedrag (artikel 15, tweede "
