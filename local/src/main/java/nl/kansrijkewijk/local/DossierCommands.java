@@ -112,7 +112,7 @@ final class DossierCommands {
             return 2;
         }
         if (a.naam == null) {
-            err.println("Vermeld wie de verlening vaststelt: --door NAAM");
+            err.println("Vermeld wie vaststelt: --door NAAM");
             return 2;
         }
         DossierService service = new DossierService(new FileSystemDossierStore(a.dossier));

@@ -240,6 +240,11 @@ class VaststellingBeoordelingTest {
         byte[] before = store.read(EventKeys.view(CBS, KENMERK, service.state(CBS).vaststelling().versie())
                 + "vaststellingsbeschikking.pdf").orElseThrow();
         String definitief = service.state(CBS).vaststelling().versie();
+        // An act after the fixing is recorded, but the decided vaststelling sees the dossier as it was fixed.
+        Map<String, byte[]> decided = snapshot(dir.resolve("a").resolve(EventKeys.gemeente(CBS) + KENMERK));
+        service.uitstelVerzocht(CBS, LocalDate.of(2026, 7, 10), JANSEN, Instant.parse("2026-07-10T09:00:00Z"));
+        assertEquals(definitief, service.state(CBS).vaststelling().versie());
+        assertEquals(decided.keySet(), snapshot(dir.resolve("a").resolve(EventKeys.gemeente(CBS) + KENMERK)).keySet());
         List<DossierEvent> events = service.events(CBS);
         byte[] expected = store.read(EventKeys.state(CBS)).orElseThrow();
         Random random = new Random(20260703L);
