@@ -159,9 +159,7 @@ public final class DossierService {
     private DossierEvent.UitstelVastgelegd uitstel(String gemeenteCode, String handeling, LocalDate datum, Boolean verleend,
                                                    LocalDate tot, Beoordeling.Reviewer door, Instant at) {
         String cbs = EventKeys.cbs(gemeenteCode);
-        if (door == null || !Reviewers.named(door.naam())) {
-            throw new DossierException("Vermeld de naam van wie het uitstel vastlegt.");
-        }
+        requireName(door, "Vermeld de naam van wie het uitstel vastlegt.");
         if (datum == null || at == null) {
             throw new DossierException("Vermeld de datum van het " + (verleend == null ? "verzoek" : "besluit") + ".");
         }
@@ -263,7 +261,8 @@ public final class DossierService {
 
     private static void reviewer(Beoordeling b, List<String> errors) {
         if (b.door() == null || !Reviewers.named(b.door().naam())) {
-            errors.add("vermeld de naam van de beoordelaar");
+            errors.add(b.door() != null && Reviewers.mixedScripts(b.door().naam()) ? mixed(b.door().naam())
+                    : "vermeld de naam van de beoordelaar");
         }
         if (b.datum() == null) {
             errors.add("vermeld de datum van de beoordeling");
@@ -318,9 +317,7 @@ public final class DossierService {
         if (c.wijziging()) {
             throw new DossierException(kenmerk + " is een wijziging; vaststellen kan alleen een verlening.");
         }
-        if (door == null || !Reviewers.named(door.naam())) {
-            throw new DossierException("Vermeld de naam van wie de verlening vaststelt.");
-        }
+        requireName(door, "Vermeld de naam van wie de verlening vaststelt.");
         if (datum == null) {
             throw new DossierException("Vermeld de datum van de vaststelling.");
         }
@@ -364,9 +361,7 @@ public final class DossierService {
         String cbs = EventKeys.cbs(gemeenteCode);
         String kenmerk = DossierVerantwoording.kenmerk(cbs);
         DossierProjection.Folded f = openVaststelling(fold(cbs), kenmerk);
-        if (door == null || !Reviewers.named(door.naam())) {
-            throw new DossierException("Vermeld de naam van wie de vaststelling vaststelt.");
-        }
+        requireName(door, "Vermeld de naam van wie de vaststelling vaststelt.");
         if (datum == null || at == null) {
             throw new DossierException("Vermeld de datum van de vaststelling.");
         }
@@ -584,6 +579,18 @@ public final class DossierService {
             throw new DossierException("Voor " + kenmerk + " is geen leesbare upload ontvangen.");
         }
         return c;
+    }
+
+    private static void requireName(Beoordeling.Reviewer r, String missing) {
+        if (r == null || !Reviewers.named(r.naam())) {
+            throw new DossierException(r != null && Reviewers.mixedScripts(r.naam())
+                    ? Character.toUpperCase(mixed(r.naam()).charAt(0)) + mixed(r.naam()).substring(1) + "." : missing);
+        }
+    }
+
+    private static String mixed(String name) {
+        return "de naam '" + name.strip() + "' mengt letters uit verschillende alfabetten (bijvoorbeeld Latijnse en "
+                + "Cyrillische); typ de naam in één alfabet";
     }
 
     private static boolean blank(String s) {

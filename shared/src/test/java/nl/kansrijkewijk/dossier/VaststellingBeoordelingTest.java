@@ -120,12 +120,17 @@ class VaststellingBeoordelingTest {
         assertTrue(flat.contains("CONCEPT"));
 
         // Four eyes: the beoordelaar under any spelling is one person.
-        for (String same : List.of("A. Jansen", "a jansen", " A.  JANSEN ", "Á. Jansen", "a.jansen", "A-Jansen", "a_jansen")) {
+        for (String same : List.of("A. Jansen", "a jansen", " A.  JANSEN ", "Á. Jansen", "a.jansen", "A-Jansen", "a_jansen",
+                "Jansen, A.", "A.\u200bJansen", "A. Jan\u00adsen", "Ａ. Ｊａｎｓｅｎ", "A.\u00a0Jansen")) {
             DossierException e = assertThrows(DossierException.class, () -> service.stelVaststellingVast(CBS,
                     new Beoordeling.Reviewer(same, "vaststeller"), LocalDate.of(2026, 7, 2), Instant.parse("2026-07-02T09:00:00Z")),
                     same);
             assertTrue(e.getMessage().startsWith("Vier ogen"), e.getMessage());
         }
+        // A Cyrillic "а" looks the same and would compare as another name: a name mixing alphabets is refused.
+        DossierException homoglyph = assertThrows(DossierException.class, () -> service.stelVaststellingVast(CBS,
+                new Beoordeling.Reviewer("A. J\u0430nsen", "vaststeller"), LocalDate.of(2026, 7, 2), Instant.parse("2026-07-02T09:00:00Z")));
+        assertTrue(homoglyph.getMessage().contains("verschillende alfabetten"), homoglyph.getMessage());
         assertFalse(service.events(CBS).stream().anyMatch(e -> e instanceof DossierEvent.VaststellingVastgesteld));
 
         DossierEvent.VaststellingVastgesteld fixed = service.stelVaststellingVast(CBS, DE_GROOT, LocalDate.of(2026, 7, 3),
