@@ -1,6 +1,9 @@
 package nl.kansrijkewijk.processing;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,10 +17,6 @@ import nl.kansrijkewijk.finding.RuleCatalogue;
 import nl.kansrijkewijk.finding.Severity;
 import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.kenmerk.Kenmerk;
-import nl.kansrijkewijk.processing.Json;
-import nl.kansrijkewijk.processing.OutputNames;
-import nl.kansrijkewijk.processing.ProcessingResult;
-import nl.kansrijkewijk.processing.Receipt;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.regeling.RegelingCatalogus;
 import nl.kansrijkewijk.render.BeschikkingVariants;
@@ -29,6 +28,7 @@ import nl.kansrijkewijk.sisa.SisaConfigLoader;
 import nl.kansrijkewijk.sisa.Verantwoording;
 import nl.kansrijkewijk.sisa.VerantwoordingReader;
 import nl.kansrijkewijk.verantwoording.DossierContext;
+import nl.kansrijkewijk.verantwoording.DossierJson;
 import nl.kansrijkewijk.verantwoording.Vaststelling;
 import nl.kansrijkewijk.verantwoording.VaststellingCalculator;
 import nl.kansrijkewijk.verantwoording.VerantwoordingChecker;
@@ -236,5 +236,20 @@ public final class VerantwoordingProcessor {
         out.put(OutputNames.FOUT_JSON, Json.bytes(json));
         out.put(OutputNames.FOUT_TXT, text.getBytes(StandardCharsets.UTF_8));
         return out;
+    }
+
+    /**
+     * Every verantwoording a folder dossier ({@code dossier.json}) lists, processed in order of receipt, each
+     * against the dossier as it stood before it (for a demo cycle: one line per gemeente).
+     */
+    public List<Result> replay(Path dir, Regeling regeling, SisaConfig config) throws IOException {
+        DossierJson.Dossier d = DossierJson.read(dir);
+        List<Result> results = new ArrayList<>();
+        for (DossierJson.Levering l : d.verantwoordingen() == null ? List.<DossierJson.Levering>of() : d.verantwoordingen()) {
+            DossierJson.Loaded loaded = DossierJson.context(dir, l.bestand(), regeling, config);
+            results.add(process(l.bestand(), Files.readAllBytes(dir.resolve(l.bestand())),
+                    loaded.currentReceived(), loaded.context()));
+        }
+        return results;
     }
 }

@@ -3,7 +3,6 @@ package nl.kansrijkewijk.regeling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import nl.kansrijkewijk.regeling.Names;
 import nl.kansrijkewijk.regeling.Regeling.Gemeente;
 
 /**

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import nl.kansrijkewijk.processing.VerantwoordingProcessor;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.sisa.NietPlausibelException;
 import nl.kansrijkewijk.sisa.SisaConfig;
@@ -91,20 +90,4 @@ public final class DossierJson {
     }
 
     public record Loaded(DossierContext context, LocalDate currentReceived) {}
-
-    /**
-     * Every verantwoording the dossier lists, processed in order of receipt, each against the dossier as it stood
-     * before it (for a demo cycle: one line per gemeente). Workbooks named in dossier.json are read from dir.
-     */
-    public static List<VerantwoordingProcessor.Result> replay(Path dir, VerantwoordingProcessor processor,
-            Regeling regeling, SisaConfig config) throws IOException {
-        Dossier d = read(dir);
-        List<VerantwoordingProcessor.Result> results = new ArrayList<>();
-        for (Levering l : d.verantwoordingen() == null ? List.<Levering>of() : d.verantwoordingen()) {
-            Loaded loaded = context(dir, l.bestand(), regeling, config);
-            results.add(processor.process(l.bestand(), Files.readAllBytes(dir.resolve(l.bestand())),
-                    loaded.currentReceived(), loaded.context()));
-        }
-        return results;
-    }
 }

@@ -266,8 +266,8 @@ class VerantwoordingRulesTest {
 
     @Test
     void replayingADossierDirectoryGivesOneResultPerDeliveryAndTheVaststellingLast() throws Exception {
-        var results = DossierJson.replay(VerantwoordingFixturesTest.ROOT.resolve("arnhem-laat"),
-                new VerantwoordingProcessor(), R, SisaConfigLoader.standard());
+        var results = new VerantwoordingProcessor().replay(VerantwoordingFixturesTest.ROOT.resolve("arnhem-laat"),
+                R, SisaConfigLoader.standard());
         assertEquals(3, results.size());
         assertTrue(results.get(2).vaststelling().ambtshalve());
         assertEquals(e(615_000), results.get(2).vaststelling().totaalTerugTeVorderen());
