@@ -174,7 +174,7 @@ final class DossierVerantwoording {
         for (DossierEvent e : f.sorted()) {
             if (e instanceof DossierEvent.BeoordelingVastgelegd b && k.equals(b.kenmerk())
                     && out.stream().noneMatch(x -> x.id().equals(b.id()))
-                    && (vastgesteld == null ? true : vastgesteld.beoordelingen().contains(b.id()))) {
+                    && (vastgesteld == null || vastgesteld.beoordelingen().contains(b.id()))) {
                 out.add(b);
             }
         }

@@ -263,6 +263,9 @@ final class VaststellingHtml {
                 .element("p", null, "Hoogachtend,")
                 .raw("<p class=\"line\">").text("De " + r.minister() + ",").raw("</p>")
                 .element("p", null, "namens deze,")
+                // The signature space, then the line the vaststeller's name replaces in the definitive letter
+                // (BeschikkingVariants' contract: p.sign-space followed by the signatory).
+                .raw("<p class=\"sign-space\">").text(" ").raw("</p>")
                 .raw("<p class=\"line\">").text("______________________________").raw("</p>")
                 .raw("</div>");
     }

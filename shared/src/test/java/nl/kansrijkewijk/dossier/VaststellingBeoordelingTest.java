@@ -115,7 +115,8 @@ class VaststellingBeoordelingTest {
         amount("790000", regel(v, "ARM", "Nieuw-West").path("vastgesteld"));
         String letter = DossierLoopTest.text(store.read(folder + "concept-vaststellingsbeschikking.pdf").orElseThrow());
         String flat = letter.replaceAll("[\\s\\u00a0]+", " ");
-        assertTrue(flat.contains("telt € 50.000 van de besteding niet mee: het in 2024 opnieuw gereserveerde deel"), "reviewer refusal in the letter");
+        // Amounts with or without cents: the letter's style may write either.
+        assertTrue(flat.matches("(?s).*telt € 50\\.000(,00)? van de besteding niet mee: het in 2024 opnieuw gereserveerde deel.*"), "reviewer refusal in the letter");
         assertTrue(flat.contains("De accountant heeft de correctie over 2024 bevestigd."), "motivering in the letter");
         assertTrue(flat.contains("CONCEPT"));
 
@@ -148,7 +149,7 @@ class VaststellingBeoordelingTest {
         assertFalse(text.contains("CONCEPT"), "no CONCEPT mark");
         assertFalse(text.contains("IN TE VULLEN DOOR DE BEOORDELAAR"), "no reviewer box");
         assertTrue(text.contains("3 juli 2026") && text.contains("B. de Groot, senior beoordelaar"), "dated and signed");
-        assertTrue(text.contains("Ik vorder € 177.162 van u terug."), "the terugvordering");
+        assertTrue(text.matches("(?s).*Ik vorder € 177\\.162(,00)? van u terug\\..*"), "the terugvordering");
         assertEquals(List.of(), VeraPdf.failures(pdf, PDFAFlavour.PDFA_2_A));
         assertEquals(List.of(), VeraPdf.failures(pdf, PDFAFlavour.PDFUA_1));
         try (var docx = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(
