@@ -13,6 +13,7 @@ import nl.kansrijkewijk.dossier.BeoordelingFile;
 import nl.kansrijkewijk.dossier.DossierEvent;
 import nl.kansrijkewijk.dossier.DossierException;
 import nl.kansrijkewijk.dossier.DossierService;
+import nl.kansrijkewijk.dossier.DossierState;
 import nl.kansrijkewijk.dossier.FileSystemDossierStore;
 import nl.kansrijkewijk.dossier.ReviewerUploads;
 import nl.kansrijkewijk.money.DutchDates;
@@ -35,7 +36,11 @@ final class DossierCommands {
                            --bestand beoordeling.yaml     (zie README: bevinding per id of per regel/onderdeel/activiteit)
                            --werkmap bevindingen.xlsx     (de ingevulde kolommen van de werkmap)
               ./kw vaststel --gemeente GM0479 --door NAAM [--rol ROL] [--datum DD-MM-JJJJ]
+              De vaststelling van de uitkering (artikel 15, na de verantwoording over het laatste jaar):
+              ./kw beoordeel --vaststelling --gemeente GM0363 --lijst | --door NAAM OORDELEN…   (geen --activiteit)
+              ./kw vaststel --vaststelling --gemeente GM0363 --door NAAM                    (vier ogen)
               Altijd mogelijk: --dossier MAP (standaard: out, waar ./kw demo het dossier schrijft), --kenmerk K
+                (--vaststelling is hetzelfde als --kenmerk KW-2023-<gemeente>-S)
             """;
 
     private DossierCommands() {}
@@ -48,6 +53,7 @@ final class DossierCommands {
         String rol;
         LocalDate datum;
         boolean lijst;
+        boolean vaststelling;
         Path bestand;
         Path werkmap;
         final List<BeoordelingFile.Entry> bevindingen = new ArrayList<>();
@@ -106,12 +112,22 @@ final class DossierCommands {
             return 2;
         }
         if (a.naam == null) {
-            err.println("Vermeld wie de verlening vaststelt: --door NAAM");
+            err.println("Vermeld wie vaststelt: --door NAAM");
             return 2;
         }
         DossierService service = new DossierService(new FileSystemDossierStore(a.dossier));
         try {
             String kenmerk = kenmerk(service, a);
+            if (kenmerk.equals(service.vaststellingKenmerk(a.gemeente))) {
+                DossierEvent.VaststellingVastgesteld v = service.stelVaststellingVast(a.gemeente,
+                        new Beoordeling.Reviewer(a.naam, a.rol), a.datum != null ? a.datum : LocalDate.now(DutchDates.AMSTERDAM),
+                        Instant.now());
+                out.println("Vaststelling " + kenmerk + " vastgesteld op " + DutchDates.format(v.datum()) + " door "
+                        + v.vaststeller().naam() + ": vastgesteld " + Money.format(v.totaalVastgesteld())
+                        + ", terug te vorderen " + Money.format(v.totaalTerugTeVorderen()) + ".");
+                printCase(service, a.gemeente, kenmerk, a.dossier, out);
+                return 0;
+            }
             DossierEvent.VerleningVastgesteld v = service.stelVast(a.gemeente, kenmerk, new Beoordeling.Reviewer(a.naam, a.rol),
                     a.datum != null ? a.datum : LocalDate.now(DutchDates.AMSTERDAM), Instant.now());
             out.println("Verlening " + kenmerk + " vastgesteld op " + DutchDates.format(v.datum()) + " door " + v.vaststeller().naam()
@@ -125,14 +141,27 @@ final class DossierCommands {
     }
 
     static void printCase(DossierService service, String cbs, String kenmerk, Path dossier, PrintStream out) {
+        DossierState.VaststellingZaak v = service.state(cbs).vaststelling();
+        if (v != null && v.kenmerk().equals(kenmerk)) {
+            out.println("Status: " + v.status() + "; uitvoer in " + dossier.resolve("dossier").resolve(cbs)
+                    .resolve(kenmerk).resolve(v.versie()) + "/");
+            return;
+        }
         service.state(cbs).zaken().stream().filter(z -> z.kenmerk().equals(kenmerk)).findFirst().ifPresent(z ->
                 out.println("Status: " + z.status() + "; uitvoer in " + dossier.resolve("dossier").resolve(cbs)
                         .resolve(kenmerk).resolve(z.versie()) + "/"));
     }
 
     private static String kenmerk(DossierService service, Args a) {
+        if (a.vaststelling) {
+            String k = service.vaststellingKenmerk(a.gemeente);
+            if (a.kenmerk != null && !a.kenmerk.strip().equals(k)) {
+                throw new DossierException("--vaststelling gaat over " + k + ", niet over " + a.kenmerk + ".");
+            }
+            return k;
+        }
         if (a.kenmerk != null) {
-            return a.kenmerk;
+            return a.kenmerk.strip();
         }
         return service.aanvraagKenmerk(a.gemeente).orElseThrow(() -> new DossierException(
                 "Het dossier in " + a.dossier + " bevat geen aanvraag van " + a.gemeente + "."));
@@ -152,6 +181,7 @@ final class DossierCommands {
                     case "--datum" -> a.datum = DutchDates.parse(argv.get(++i))
                             .orElseThrow(() -> new IllegalArgumentException("--datum: geen datum (dd-mm-jjjj)"));
                     case "--lijst" -> a.lijst = true;
+                    case "--vaststelling" -> a.vaststelling = true;
                     case "--bestand" -> a.bestand = Path.of(argv.get(++i));
                     case "--werkmap" -> a.werkmap = Path.of(argv.get(++i));
                     case "--motivering" -> a.motivering.add(argv.get(++i));

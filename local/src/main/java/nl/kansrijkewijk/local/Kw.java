@@ -26,6 +26,10 @@ public final class Kw {
                                        het portaal (uploadpagina en werkvoorraad)
               beoordeel --gemeente GM… …   leg het oordeel van een beoordelaar vast in het dossier (zie --help)
               vaststel --gemeente GM… --door NAAM   stel de verlening vast (vier ogen: een tweede beoordelaar)
+              beoordeel|vaststel --vaststelling …   hetzelfde voor de vaststelling van de uitkering (artikel 15)
+              uitstel --gemeente GM… verzocht|verleend|geweigerd --datum DD-MM-JJJJ --door NAAM
+                                       leg een verzoek om uitstel of het besluit daarop vast (artikel 11,
+                                       derde lid; zie ./kw uitstel --help)
               form [MAP]               schrijf het lege aanvraagformulier (PDF en XLSX) en de lege
                                        SiSa-verantwoordingsbijlage per verslagjaar (XLSX)
               measure                  meet tijd en geheugen per voorbeeldformulier (voor de Lambda-instellingen)
@@ -68,6 +72,13 @@ public final class Kw {
                 case "form" -> FormCommand.run(rest, out, err);
                 case "beoordeel" -> rest.contains("--help") ? usage(out) : DossierCommands.beoordeel(rest, out, err);
                 case "vaststel" -> rest.contains("--help") ? usage(out) : DossierCommands.vaststel(rest, out, err);
+                case "uitstel" -> {
+                    if (rest.contains("--help")) {
+                        out.print(UitstelCommand.USAGE);
+                        yield 0;
+                    }
+                    yield UitstelCommand.run(rest, out, err);
+                }
                 case "check" -> CheckCommand.run(root, rest, out, err);
                 case "help", "-h", "--help" -> {
                     out.print(USAGE);

@@ -11,12 +11,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import nl.kansrijkewijk.functions.aanvraag.AanvraagUploadHandler;
+import nl.kansrijkewijk.functions.aanvraag.ReviewerUploadHandler;
 import nl.kansrijkewijk.pipeline.Manifest;
 import nl.kansrijkewijk.pipeline.OutputLayout;
 import nl.kansrijkewijk.pipeline.PipelineConfig;
+import nl.kansrijkewijk.pipeline.ReviewerActs;
 import nl.kansrijkewijk.pipeline.UploadRef;
-import nl.kansrijkewijk.testkit.s3.S3NotificationJson;
 import nl.kansrijkewijk.processing.DocumentProcessor;
+import nl.kansrijkewijk.testkit.s3.S3NotificationJson;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -28,9 +30,10 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The deployed stack in one JVM: an S3 server with the two buckets, and the Lambda handler class of
- * functions/aanvraag, which gets S3 notifications as JSON through the Lambda runtime's own deserializer.
- * What S3 would do on upload (send the event) is {@link #deliver}.
+ * The deployed stack in one JVM: an S3 server with the two buckets, and the two Lambda handler classes of
+ * functions/aanvraag — the upload handler for {@code inbox/}, the reviewer handler for {@code beoordelingen/} and
+ * {@code vaststellingen/}, routed by prefix as template.yaml routes them — which get S3 notifications as JSON
+ * through the Lambda runtime's own deserializer. What S3 would do on upload (send the event) is {@link #deliver}.
  */
 public final class LocalPipeline implements AutoCloseable {
     public static final String UPLOAD_BUCKET = "kw-uploads";
@@ -40,6 +43,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final LocalS3 server;
     private final S3Client s3;
     private final AanvraagUploadHandler handler;
+    private final ReviewerUploadHandler reviewer;
     private final PojoSerializer<S3Event> events =
             LambdaEventSerializers.serializerFor(S3Event.class, LocalPipeline.class.getClassLoader());
 
@@ -50,6 +54,7 @@ public final class LocalPipeline implements AutoCloseable {
         this.handler = recordDossiers
                 ? new AanvraagUploadHandler(s3, processor, config)
                 : AanvraagUploadHandler.withoutDossier(s3, processor, config);
+        this.reviewer = new ReviewerUploadHandler(s3, config);
     }
 
     /** Starts the server and makes sure both buckets exist; uploads are recorded in dossiers as in AWS. */
@@ -124,9 +129,25 @@ public final class LocalPipeline implements AutoCloseable {
         String json = S3NotificationJson.event(LocalS3.REGION.id(), List.of(new S3NotificationJson.ObjectCreated(
                 UPLOAD_BUCKET, key, head.contentLength(), eTag, head.versionId(), time)));
         S3Event event = events.fromJson(json);
+        UploadRef ref = new UploadRef(UPLOAD_BUCKET, key, head.versionId(), eTag, head.contentLength());
+        if (ReviewerActs.handles(key)) {
+            // A reviewer's act: the answer in antwoorden/ is what the reviewer reads, so it is the result.
+            String result = reviewer.handleRequest(event, new LocalContext(key + "@" + eTag));
+            String answerKey = ReviewerActs.answerKey(ref);
+            String answer = readText(answerKey).orElse(result);
+            return new Delivery(key, eTag, answer.strip(), answerKey, Optional.empty());
+        }
         String result = handler.handleRequest(event, new LocalContext(key + "@" + eTag));
-        String prefix = OutputLayout.prefix(new UploadRef(UPLOAD_BUCKET, key, head.versionId(), eTag, head.contentLength()));
+        String prefix = OutputLayout.prefix(ref);
         return new Delivery(key, eTag, result, prefix, readManifest(prefix));
+    }
+
+    private Optional<String> readText(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(OUTPUT_BUCKET).key(key)).asUtf8String());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<Manifest> readManifest(String prefix) {

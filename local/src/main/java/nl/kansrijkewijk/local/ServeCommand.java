@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code ./kw serve [--port N]}: the local stack kept running on 127.0.0.1:4566 (LocalStack's port), data kept
- * in .kw/s3data across restarts; every upload to inbox/ is processed as it arrives. Ctrl-C stops cleanly.
+ * in .kw/s3data across restarts; every upload to inbox/ is processed as it arrives, every reviewer's act under
+ * beoordelingen/ and vaststellingen/ recorded in the dossier. Ctrl-C stops cleanly.
  */
 final class ServeCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
@@ -63,6 +64,9 @@ final class ServeCommand {
         out.println("  aws --endpoint-url " + endpoint + " s3 cp aanvraag.pdf s3://" + LocalPipeline.UPLOAD_BUCKET
                 + "/inbox/GM0363/aanvraag.pdf");
         out.println("  aws --endpoint-url " + endpoint + " s3 sync s3://" + LocalPipeline.OUTPUT_BUCKET + " uitvoer/");
+        out.println("Beoordelaars: de ingevulde werkmap naar s3://" + LocalPipeline.UPLOAD_BUCKET + "/beoordelingen/<gemeente>/<naam>.xlsx,"
+                + " een vaststelling naar s3://" + LocalPipeline.UPLOAD_BUCKET + "/vaststellingen/<gemeente>/<naam>.yaml;"
+                + " het antwoord staat in s3://" + LocalPipeline.OUTPUT_BUCKET + "/antwoorden/.");
         // The portal (pages + API) on its own port; tokens stand in for the Cognito login of AWS.
         Path tokenFile = root.resolve(".kw").resolve("portal-tokens.properties");
         PortalTokens tokens = PortalTokens.loadOrCreate(tokenFile);

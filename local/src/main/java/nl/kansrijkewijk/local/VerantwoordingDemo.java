@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import nl.kansrijkewijk.dossier.Beoordeling;
+import nl.kansrijkewijk.dossier.BeoordelingFile;
 import nl.kansrijkewijk.dossier.DossierEvent;
+import nl.kansrijkewijk.dossier.DossierException;
 import nl.kansrijkewijk.dossier.DossierService;
 import nl.kansrijkewijk.dossier.DossierState;
 import nl.kansrijkewijk.dossier.DossierStore;
@@ -28,7 +30,8 @@ import nl.kansrijkewijk.verantwoording.DossierJson;
  * vaststelling (art. 15(3)). The workbooks and the verlening are the SiSa fixtures' ({@code
  * test-fixtures/verantwoording/…}, amounts worked out by hand in their spec.yaml): their verlening is recorded as a
  * second reviewer would have fixed it, in a dossier of its own ({@code <out>/cyclus/}) — the aanvraag loop's
- * verlening for Amsterdam has other amounts, for which no hand-derived workbooks exist yet.
+ * verlening for Amsterdam has other amounts, for which no hand-derived workbooks exist yet. Amsterdam's vaststelling
+ * is then judged by one reviewer, refused to her under another spelling of her name, and fixed by a second.
  */
 final class VerantwoordingDemo {
     private record Cycle(String map, String naam) {}
@@ -65,18 +68,68 @@ final class VerantwoordingDemo {
                         z.kenmerk(), z.status(), shown(cwd, storeRoot.resolve(EventKeys.view(d.gemeente(), z.kenmerk(), z.versie())))));
             }
             DossierState.VaststellingZaak v = service.state(d.gemeente()).vaststelling();
+            if (v != null && c.map().equals("amsterdam")) {
+                table.add(vaststellingRow(c, store, storeRoot, cwd, v));
+                v = judgeAndFix(service, d.gemeente(), c, table, folder -> shown(cwd, storeRoot.resolve(folder)));
+            }
             if (v != null) {
-                byte[] json = store.read(EventKeys.view(d.gemeente(), v.kenmerk(), v.versie()) + "vaststelling.json").orElseThrow();
-                var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-                String soort = node.path("ambtshalve").asBoolean() ? "ambtshalve vaststelling" : "vaststelling";
-                table.add(List.of(c.naam(), soort + ", terug te vorderen "
-                        + nl.kansrijkewijk.money.Money.format(new BigDecimal(node.path("totaalTerugTeVorderen").asText())), v.kenmerk(),
-                        v.status(), shown(cwd, storeRoot.resolve(EventKeys.view(d.gemeente(), v.kenmerk(), v.versie())))));
+                table.add(vaststellingRow(c, store, storeRoot, cwd, v));
             }
         }
         out.println();
         out.println("Verantwoording en vaststelling (verlening uit test-fixtures/verantwoording, vastgelegd als door een tweede beoordelaar):");
         table.print(out);
+    }
+
+    private static List<String> vaststellingRow(Cycle c, DossierStore store, Path storeRoot, Path cwd,
+                                                DossierState.VaststellingZaak v) throws IOException {
+        String cbs = v.kenmerk().substring(v.kenmerk().indexOf("GM"), v.kenmerk().indexOf("GM") + 6);
+        byte[] json = store.read(EventKeys.view(cbs, v.kenmerk(), v.versie()) + "vaststelling.json").orElseThrow();
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        String soort = node.path("ambtshalve").asBoolean() ? "ambtshalve vaststelling" : "vaststelling";
+        return List.of(c.naam(), soort + ", terug te vorderen "
+                + nl.kansrijkewijk.money.Money.format(new BigDecimal(node.path("totaalTerugTeVorderen").asText())), v.kenmerk(),
+                v.status(), shown(cwd, storeRoot.resolve(EventKeys.view(cbs, v.kenmerk(), v.versie()))));
+    }
+
+    /**
+     * Amsterdam's vaststelling judged and fixed as a reviewer would: the beoordeling of
+     * {@code demo/beoordeling-vaststelling-amsterdam.yaml} (one waarschuwing turned into a refusal, one info accepted,
+     * a paragraph of motivering), the same reviewer's attempt to fix it refused (four eyes, her name in another
+     * spelling), and a second reviewer's vaststelling. Fixed moments, so a rerun gives the same bytes.
+     */
+    private static DossierState.VaststellingZaak judgeAndFix(DossierService service, String cbs, Cycle c, SummaryTable table,
+                                                             java.util.function.Function<String, String> shown) {
+        String kenmerk = service.vaststellingKenmerk(cbs);
+        Beoordeling b = BeoordelingFile.read(resource("beoordeling-vaststelling-amsterdam.yaml"))
+                .withDefaults(kenmerk, null, null).resolve(service.bevindingen(cbs, kenmerk));
+        service.beoordeel(cbs, b, Instant.parse("2026-07-01T09:00:00Z"));
+        DossierState.VaststellingZaak judged = service.state(cbs).vaststelling();
+        table.add(List.of(c.naam(), "beoordeling door " + b.door().naam(), kenmerk, judged.status(),
+                shown.apply(EventKeys.view(cbs, kenmerk, judged.versie()))));
+        String same = "Á. (anouk) JANSEN";
+        try {
+            service.stelVaststellingVast(cbs, new Beoordeling.Reviewer(same, "vaststeller"), LocalDate.of(2026, 7, 2),
+                    Instant.parse("2026-07-02T09:00:00Z"));
+            throw new IllegalStateException("four eyes let the beoordelaar fix her own vaststelling");
+        } catch (DossierException e) {
+            table.add(List.of(c.naam(), "vaststelling door \"" + same + "\": geweigerd (vier ogen)", kenmerk,
+                    service.state(cbs).vaststelling().status(), ""));
+        }
+        service.stelVaststellingVast(cbs, new Beoordeling.Reviewer("B. (Bram) de Groot", "senior beoordelaar"),
+                LocalDate.of(2026, 7, 3), Instant.parse("2026-07-03T09:00:00Z"));
+        return service.state(cbs).vaststelling();
+    }
+
+    private static byte[] resource(String name) {
+        try (java.io.InputStream in = VerantwoordingDemo.class.getResourceAsStream("/demo/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("demo resource missing: " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String shown(Path cwd, Path folder) {

@@ -41,4 +41,16 @@ class DossierCommandsTest {
                 "--kenmerk", "KW-2023-GM0363-V"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("geen zaak met kenmerk"), err.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void theVaststellingFlagNamesTheDossiersVaststelling(@TempDir Path dir) throws Exception {
+        assertEquals(1, run("beoordeel", "--vaststelling", "--dossier", dir.toString(), "--gemeente", "GM0363", "--lijst"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("GM0363 heeft nog geen concept-vaststelling (KW-2023-GM0363-S)"),
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(1, run("vaststel", "--vaststelling", "--dossier", dir.toString(), "--gemeente", "GM0363", "--door", "B. de Groot"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("heeft nog geen concept-vaststelling"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(1, run("vaststel", "--vaststelling", "--kenmerk", "KW-2023-GM0363-V", "--dossier", dir.toString(),
+                "--gemeente", "GM0363", "--door", "B. de Groot"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--vaststelling gaat over KW-2023-GM0363-S"), err.toString(StandardCharsets.UTF_8));
+    }
 }

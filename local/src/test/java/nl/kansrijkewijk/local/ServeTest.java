@@ -56,6 +56,72 @@ class ServeTest {
                 .count(), printed);
     }
 
+    /**
+     * What the deployed ReviewerFunction does, serve does too: the poller hands beoordelingen/ and vaststellingen/ to
+     * the same handler class (ReviewerUploadHandler), so Dordrecht's concept is judged from the filled workbook and
+     * fixed by a second reviewer's YAML, each act answered in antwoorden/.
+     */
+    @Test
+    void thePollerTakesTheReviewersActsFromTheirPrefixes() throws Exception {
+        ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        try (LocalPipeline pipeline = LocalPipeline.start("127.0.0.1", 0, root.resolve("data"), Processors.standard())) {
+            InboxPoller poller = new InboxPoller(pipeline, new PrintStream(lines, true, StandardCharsets.UTF_8));
+            pipeline.upload("inbox/GM0505/aanvraag.pdf", fixture("generated/dordrecht-jonge-kind-veerkracht.pdf"), "application/pdf");
+            assertEquals(1, poller.pollOnce());
+            nl.kansrijkewijk.dossier.DossierService dossier = new nl.kansrijkewijk.dossier.DossierService(
+                    new nl.kansrijkewijk.pipeline.s3.S3DossierStore(pipeline.s3(), LocalPipeline.OUTPUT_BUCKET));
+            nl.kansrijkewijk.dossier.DossierState.Zaak concept = dossier.state("GM0505").zaken().get(0);
+            assertEquals("concept", concept.status());
+            byte[] workbook = pipeline.s3().getObjectAsBytes(r -> r.bucket(LocalPipeline.OUTPUT_BUCKET).key(
+                    nl.kansrijkewijk.dossier.EventKeys.view("GM0505", concept.kenmerk(), concept.versie()) + "bevindingen.xlsx"))
+                    .asByteArray();
+
+            pipeline.upload("beoordelingen/GM0505/bevindingen.xlsx", signed(workbook, "E. Smit", "16-10-2023"),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            pipeline.upload("vaststellingen/GM0505/eigen.yaml", "door: {naam: \"e. smit\"}\ndatum: 20-10-2023\n"
+                    .getBytes(StandardCharsets.UTF_8), "application/yaml");
+            pipeline.upload("vaststellingen/GM0505/vaststelling.yaml",
+                    "door: {naam: \"B. de Groot\", rol: vaststeller}\ndatum: 20-10-2023\n".getBytes(StandardCharsets.UTF_8),
+                    "application/yaml");
+            assertEquals(3, poller.pollOnce(), "the beoordeling first, then both vaststellingen");
+            assertEquals(0, poller.pollOnce(), "each act once");
+            assertEquals("vastgesteld", dossier.state("GM0505").zaken().get(0).status());
+        }
+        String printed = lines.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("beoordelaar  beoordelingen/GM0505/bevindingen.xlsx  ->  Beoordeling "), printed);
+        assertTrue(printed.contains("beoordelaar  vaststellingen/GM0505/eigen.yaml  ->  Niet verwerkt: Vier ogen"), printed);
+        assertTrue(printed.contains("beoordelaar  vaststellingen/GM0505/vaststelling.yaml  ->  Verlening KW-2023-GM0505-V "
+                + "vastgesteld op 20 oktober 2023 door B. de Groot."), printed);
+    }
+
+    private static byte[] signed(byte[] workbook, String naam, String datum) throws Exception {
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+            for (var r : wb.getSheet("Beoordeling")) {
+                String label = new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(r.getCell(0));
+                if (label.equals("Naam beoordelaar")) {
+                    r.createCell(1).setCellValue(naam);
+                } else if (label.startsWith("Datum")) {
+                    r.createCell(1).setCellValue(datum);
+                } else if (label.startsWith("Aanvullende motivering")) {
+                    wb.getSheet("Beoordeling").getRow(r.getRowNum() + 1).createCell(0)
+                            .setCellValue("De activiteiten sluiten aan op het uitvoeringsprogramma.");
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] fixture(String name) throws Exception {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (java.nio.file.Files.isDirectory(p.resolve("test-fixtures/generated"))) {
+                return java.nio.file.Files.readAllBytes(p.resolve("test-fixtures").resolve(name));
+            }
+        }
+        throw new IllegalStateException("test-fixtures not found");
+    }
+
     @Test
     void serveRunsAsAProcessProcessesUploadsAndStopsCleanlyOnInterrupt() throws Exception {
         int port;

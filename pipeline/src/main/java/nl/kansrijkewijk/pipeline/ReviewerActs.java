@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import nl.kansrijkewijk.dossier.DossierEvent;
 import nl.kansrijkewijk.dossier.DossierException;
 import nl.kansrijkewijk.dossier.DossierService;
-import nl.kansrijkewijk.dossier.Reviewers;
 import nl.kansrijkewijk.dossier.ReviewerUploads;
+import nl.kansrijkewijk.dossier.Reviewers;
 import nl.kansrijkewijk.dossier.VaststellingFile;
 import nl.kansrijkewijk.money.DutchDates;
 import org.slf4j.Logger;
@@ -110,6 +110,9 @@ public final class ReviewerActs {
         if (!kenmerk.contains(cbs)) {
             throw new DossierException("Het kenmerk " + kenmerk + " hoort niet bij de map " + VASTSTELLINGEN + cbs + "/.");
         }
+        if (kenmerk.equals(dossier.vaststellingKenmerk(cbs))) {
+            return vaststellingVanDeUitkering(cbs, kenmerk, v, at);
+        }
         Optional<DossierEvent.VerleningVastgesteld> earlier = vastgesteld(cbs, kenmerk);
         // A retry after the act was recorded but before its answer: the same act by the same person is no refusal.
         DossierEvent.VerleningVastgesteld done = earlier.isPresent()
@@ -119,6 +122,22 @@ public final class ReviewerActs {
                 : dossier.stelVast(cbs, kenmerk, v.door(), v.datum(), at);
         return "Verlening " + kenmerk + " vastgesteld op " + DutchDates.format(done.datum()) + " door "
                 + done.vaststeller().naam() + ".";
+    }
+
+    /** The vaststelling of the uitkering (art. 15) with its terugvordering, {@code kenmerk: …-S} in the file. */
+    private String vaststellingVanDeUitkering(String cbs, String kenmerk, VaststellingFile v, Instant at) {
+        Optional<DossierEvent.VaststellingVastgesteld> earlier = dossier.events(cbs).stream()
+                .filter(e -> e instanceof DossierEvent.VaststellingVastgesteld x && x.kenmerk().equals(kenmerk))
+                .map(e -> (DossierEvent.VaststellingVastgesteld) e).findFirst();
+        // As for the verlening: a retry of the act that was recorded before its answer is no refusal.
+        DossierEvent.VaststellingVastgesteld done = earlier.isPresent()
+                && Reviewers.samePerson(earlier.get().vaststeller().naam(), v.door().naam())
+                && earlier.get().datum().equals(v.datum())
+                ? earlier.get()
+                : dossier.stelVaststellingVast(cbs, v.door(), v.datum(), at);
+        return "Vaststelling " + kenmerk + " vastgesteld op " + DutchDates.format(done.datum()) + " door "
+                + done.vaststeller().naam() + ": vastgesteld " + nl.kansrijkewijk.money.Money.format(done.totaalVastgesteld())
+                + ", terug te vorderen " + nl.kansrijkewijk.money.Money.format(done.totaalTerugTeVorderen()) + ".";
     }
 
     private Optional<DossierEvent.VerleningVastgesteld> vastgesteld(String cbs, String kenmerk) {
@@ -136,7 +155,8 @@ public final class ReviewerActs {
                 key, text);
     }
 
-    static String answerKey(UploadRef upload) {
+    /** Where the answer to an act is written in the output bucket ({@code ./kw serve} prints it). */
+    public static String answerKey(UploadRef upload) {
         return ANSWERS + upload.key() + "/" + OutputLayout.token(upload) + ".txt";
     }
 }

@@ -82,7 +82,8 @@ public final class BeoordelingWorkbook {
         Row head = sh.getRow(0);
         Map<String, Integer> cols = headers(head);
         Integer ruleCol = cols.get("Regel");
-        Integer messageCol = cols.get("Melding");
+        // bevindingen.xlsx calls the message "Melding", the vaststelling's werkpapier "Bevinding".
+        Integer messageCol = cols.getOrDefault("Melding", cols.get("Bevinding"));
         int first = head.getLastCellNum();
         String[] names = {COL_ID, COL_OORDEEL, COL_BEDRAG, COL_REDEN, COL_ARTIKEL};
         int[] widths = {30, 22, 18, 50, 26};
@@ -153,6 +154,23 @@ public final class BeoordelingWorkbook {
         int dateRow = r;
         pair(sh.createRow(r++), DATUM, "");
         r++;
+        if (aanvraag != null) {
+            r = activities(sh, r, aanvraag, eff);
+        }
+        r++;
+        sh.createRow(r++).createCell(0).setCellValue(MOTIVERING);
+        for (int i = 0; i < MOTIVERING_ROWS; i++) {
+            sh.createRow(r++);
+        }
+        DataValidationHelper h = sh.getDataValidationHelper();
+        DataValidation d = h.createValidation(h.createDateConstraint(DataValidationConstraint.OperatorType.BETWEEN,
+                "DATE(2023,1,1)", "DATE(2030,12,31)", null), new CellRangeAddressList(dateRow, dateRow, 1, 1));
+        d.setShowErrorBox(false);
+        sh.addValidationData(d);
+    }
+
+    /** The art. 12 table, one row per activity of the aanvraag; returns the next free row. */
+    private static int activities(Sheet sh, int r, Aanvraag aanvraag, ReviewerFindings.Effective eff) {
         sh.createRow(r++).createCell(0).setCellValue(ACTIVITEITEN);
         Row head = sh.createRow(r++);
         String[] cols = {"Activiteit", "Naam", "Onderdeel", "Focusgebied", "Begroting (€)", "Bijdrage verwacht (ja/nee)", "Reden"};
@@ -160,7 +178,7 @@ public final class BeoordelingWorkbook {
             head.createCell(i).setCellValue(cols[i]);
         }
         int firstActivity = r;
-        List<Activity> activities = aanvraag == null || aanvraag.activities() == null ? List.of() : aanvraag.activities();
+        List<Activity> activities = aanvraag.activities() == null ? List.of() : aanvraag.activities();
         for (Activity a : activities) {
             if (a == null) {
                 continue;
@@ -184,16 +202,7 @@ public final class BeoordelingWorkbook {
             v.setShowErrorBox(true);
             sh.addValidationData(v);
         }
-        r++;
-        sh.createRow(r++).createCell(0).setCellValue(MOTIVERING);
-        for (int i = 0; i < MOTIVERING_ROWS; i++) {
-            sh.createRow(r++);
-        }
-        DataValidationHelper h = sh.getDataValidationHelper();
-        DataValidation d = h.createValidation(h.createDateConstraint(DataValidationConstraint.OperatorType.BETWEEN,
-                "DATE(2023,1,1)", "DATE(2030,12,31)", null), new CellRangeAddressList(dateRow, dateRow, 1, 1));
-        d.setShowErrorBox(false);
-        sh.addValidationData(d);
+        return r;
     }
 
     /** Reads a filled workbook back; a judgement left empty is no judgement. Errors are Dutch, for the reviewer. */

@@ -30,6 +30,7 @@ import nl.kansrijkewijk.provenance.Provenance;
     @JsonSubTypes.Type(value = DossierEvent.WijzigingBesloten.class, name = "WijzigingBesloten"),
     @JsonSubTypes.Type(value = DossierEvent.VerantwoordingOntvangen.class, name = "VerantwoordingOntvangen"),
     @JsonSubTypes.Type(value = DossierEvent.UitstelVastgelegd.class, name = "UitstelVastgelegd"),
+    @JsonSubTypes.Type(value = DossierEvent.VaststellingVastgesteld.class, name = "VaststellingVastgesteld"),
     @JsonSubTypes.Type(value = DossierEvent.Uitbreiding.class, name = "Uitbreiding")
 })
 public sealed interface DossierEvent {
@@ -219,6 +220,26 @@ public sealed interface DossierEvent {
         @Override
         public String cause() {
             return id;
+        }
+    }
+
+    /**
+     * The definitive vaststelling (art. 15) with its terugvordering, fixed by a second reviewer (four eyes) after a
+     * beoordeling of the concept under the vaststelling's kenmerk ({@code …-S}). Its key is the kenmerk, so it can
+     * happen once; verantwoordingen received after it are recorded but change nothing.
+     *
+     * @param versie        the concept folder it was fixed from (the inputs: verantwoordingen, uitstel, beoordelingen)
+     * @param beoordelingen ids of the beoordelingen it rests on
+     * @param beoordelaars  who judged; the vaststeller is another person than each of them
+     */
+    record VaststellingVastgesteld(String gemeenteCode, String kenmerk, Instant at, LocalDate datum, String versie,
+                                   List<String> beoordelingen, List<Beoordeling.Reviewer> beoordelaars,
+                                   Beoordeling.Reviewer vaststeller, BigDecimal totaalVastgesteld,
+                                   BigDecimal totaalTerugTeVorderen, BigDecimal totaalNabetaling,
+                                   Provenance provenance) implements DossierEvent {
+        @Override
+        public String cause() {
+            return kenmerk;
         }
     }
 

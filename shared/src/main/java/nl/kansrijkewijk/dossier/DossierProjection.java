@@ -63,7 +63,11 @@ public final class DossierProjection {
     static Folded fold(String gemeenteCode, List<DossierEvent> events) {
         List<DossierEvent> sorted = events.stream().sorted(EventCodec.ORDER).toList();
         TreeMap<String, Case> cases = new TreeMap<>();
+        String vaststelling = DossierVerantwoording.kenmerk(gemeenteCode);
         for (DossierEvent e : sorted) {
+            if (vaststelling.equals(e.kenmerk())) {
+                continue; // the vaststelling's beoordelingen and its fixing: folded by DossierVerantwoording
+            }
             Case c = cases.computeIfAbsent(e.kenmerk(), Case::new);
             switch (e) {
                 case DossierEvent.AanvraagOntvangen a -> upload(c, "aanvraag", a, a.sha256(), a.leesbaar());
@@ -83,6 +87,7 @@ public final class DossierProjection {
                 case DossierEvent.WijzigingBesloten w -> view(c, w.view(), w.provenance());
                 case DossierEvent.VerantwoordingOntvangen v -> { /* folded by DossierVerantwoording */ }
                 case DossierEvent.UitstelVastgelegd u -> { /* folded by DossierVerantwoording */ }
+                case DossierEvent.VaststellingVastgesteld v -> { /* folded by DossierVerantwoording */ }
                 case DossierEvent.Uitbreiding u -> { /* kept in the history */ }
             }
         }
@@ -182,6 +187,7 @@ public final class DossierProjection {
             case DossierEvent.VerleningVastgesteld v -> v.vaststeller().naam();
             case DossierEvent.VerantwoordingOntvangen v -> v.receipt().uploader();
             case DossierEvent.UitstelVastgelegd u -> u.door() == null ? null : u.door().naam();
+            case DossierEvent.VaststellingVastgesteld v -> v.vaststeller().naam();
             default -> null;
         };
         return new DossierState.Regel(e.at(), e.kind(), e.kenmerk(), door, e.cause(), e.provenance());

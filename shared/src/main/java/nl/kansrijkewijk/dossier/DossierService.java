@@ -19,12 +19,13 @@ import nl.kansrijkewijk.finding.RuleCatalogue;
 import nl.kansrijkewijk.finding.Severity;
 import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.kenmerk.Kenmerk;
+import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.processing.Evaluation;
 import nl.kansrijkewijk.processing.Json;
 import nl.kansrijkewijk.processing.Receipt;
 import nl.kansrijkewijk.processing.VerantwoordingProcessor;
-import nl.kansrijkewijk.reader.ReadResult;
 import nl.kansrijkewijk.provenance.Provenance;
+import nl.kansrijkewijk.reader.ReadResult;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.regeling.RegelingCatalogus;
 import nl.kansrijkewijk.sisa.NietPlausibelException;
@@ -220,9 +221,7 @@ public final class DossierService {
     private DossierEvent.UitstelVastgelegd uitstel(String gemeenteCode, String handeling, LocalDate datum, Boolean verleend,
                                                    LocalDate tot, Beoordeling.Reviewer door, Instant at) {
         String cbs = EventKeys.cbs(gemeenteCode);
-        if (door == null || !Reviewers.named(door.naam())) {
-            throw new DossierException("Vermeld de naam van wie het uitstel vastlegt.");
-        }
+        requireName(door, "Vermeld de naam van wie het uitstel vastlegt.");
         if (datum == null || at == null) {
             throw new DossierException("Vermeld de datum van het " + (verleend == null ? "verzoek" : "besluit") + ".");
         }
@@ -247,26 +246,102 @@ public final class DossierService {
     public String beoordeel(String gemeenteCode, Beoordeling b, Instant at) {
         String cbs = EventKeys.cbs(gemeenteCode);
         DossierProjection.Folded f = fold(cbs);
+        if (b.kenmerk() != null && b.kenmerk().strip().equals(DossierVerantwoording.kenmerk(cbs))) {
+            return beoordeelVaststelling(cbs, f, b, at);
+        }
         DossierProjection.Case c = openCase(f, b.kenmerk());
         List<String> errors = new ArrayList<>();
-        if (b.door() == null || !Reviewers.named(b.door().naam())) {
-            errors.add("vermeld de naam van de beoordelaar");
-        }
-        if (b.datum() == null) {
-            errors.add("vermeld de datum van de beoordeling");
-        }
+        reviewer(b, errors);
         Evaluation e = evaluate(cbs, f, c, List.of()).evaluation();
         if (!e.readable()) {
             throw new DossierException("De huidige upload van " + b.kenmerk() + " is onleesbaar; er valt niets te beoordelen.");
         }
-        List<String> ids = FindingIds.of(e.findings());
+        judgements(b, e.findings(), errors);
+        for (Beoordeling.ActiviteitOordeel o : b.activiteiten()) {
+            if (ReviewerFindings.activity(e.aanvraag(), o.activiteit()).isEmpty()) {
+                errors.add("activiteit " + o.activiteit() + " staat niet in de aanvraag");
+            } else if (!o.bijdrageVerwacht() && blank(o.reden())) {
+                errors.add("activiteit " + o.activiteit() + ": vermeld waarom geen bijdrage aan de doelen wordt verwacht");
+            }
+        }
+        if (b.bevindingen().isEmpty() && b.activiteiten().isEmpty() && b.motivering().isEmpty()) {
+            errors.add("de beoordeling bevat geen oordeel");
+        }
+        if (!errors.isEmpty()) {
+            throw new DossierException("De beoordeling van " + b.kenmerk() + " is niet vastgelegd:\n- " + String.join("\n- ", errors));
+        }
+        return record(cbs, b.withUpload(c.current), at, provenance(e));
+    }
+
+    /**
+     * The beoordeling of the concept vaststelling ({@code …-S}): the same judgements per finding (the year checks of
+     * the verantwoordingen that count and the vaststelling's own), a refusal being spending that does not count for
+     * the onderdeel of the finding; no art. 12 judgements (the activities were judged at the verlening). Refused
+     * once the vaststelling is fixed.
+     */
+    private String beoordeelVaststelling(String cbs, DossierProjection.Folded f, Beoordeling b, Instant at) {
+        String kenmerk = DossierVerantwoording.kenmerk(cbs);
+        DossierProjection.Folded cut = openVaststelling(f, kenmerk);
+        List<String> errors = new ArrayList<>();
+        reviewer(b, errors);
+        judgements(b, verantwoording.judge(cut, List.of()).base(), errors);
+        if (!b.activiteiten().isEmpty()) {
+            errors.add("een vaststelling kent geen oordeel per activiteit (artikel 12 geldt bij de verlening); "
+                    + "gebruik een bevinding of de motivering");
+        }
+        if (b.bevindingen().isEmpty() && b.motivering().isEmpty()) {
+            errors.add("de beoordeling bevat geen oordeel");
+        }
+        if (!errors.isEmpty()) {
+            throw new DossierException("De beoordeling van " + kenmerk + " is niet vastgelegd:\n- " + String.join("\n- ", errors));
+        }
+        List<DossierEvent.VerantwoordingOntvangen> all = DossierVerantwoording.received(cut.sorted());
+        return record(cbs, new Beoordeling(kenmerk, DossierVerantwoording.viewId(cut, all, all.size()), b.door(), b.datum(),
+                b.bevindingen(), b.activiteiten(), b.motivering()), at, Provenance.of(verantwoording.regeling(), null));
+    }
+
+    private String record(String cbs, Beoordeling stamped, Instant at, Provenance provenance) {
+        String id = Sha256.hex(Json.bytes(stamped)).substring(0, 16);
+        DossierEvent.BeoordelingVastgelegd event = new DossierEvent.BeoordelingVastgelegd(cbs, at, id, stamped, provenance);
+        store.putIfAbsent(EventKeys.event(event), EventCodec.bytes(event));
+        refresh(cbs);
+        return id;
+    }
+
+    /** The vaststelling as it stands, if it can still be judged or fixed. */
+    private DossierProjection.Folded openVaststelling(DossierProjection.Folded f, String kenmerk) {
+        DossierEvent.VaststellingVastgesteld fixed = DossierVerantwoording.acts(f).vastgesteld();
+        if (fixed != null) {
+            throw new DossierException("De vaststelling " + kenmerk + " is al vastgesteld op " + DutchDates.format(fixed.datum())
+                    + " door " + fixed.vaststeller().naam() + ".");
+        }
+        if (DossierVerantwoording.vaststelling(verantwoording.regeling(), f) == null) {
+            throw new DossierException("Het dossier van " + f.gemeenteCode() + " heeft nog geen concept-vaststelling ("
+                    + kenmerk + "): die volgt na de verantwoording over het laatste jaar van de bestedingstermijn.");
+        }
+        return f;
+    }
+
+    private static void reviewer(Beoordeling b, List<String> errors) {
+        if (b.door() == null || !Reviewers.named(b.door().naam())) {
+            errors.add(b.door() != null && Reviewers.mixedScripts(b.door().naam()) ? mixed(b.door().naam())
+                    : "vermeld de naam van de beoordelaar");
+        }
+        if (b.datum() == null) {
+            errors.add("vermeld de datum van de beoordeling");
+        }
+    }
+
+    /** The judgements per finding against the findings of the concept (by id); errors in Dutch. */
+    private static void judgements(Beoordeling b, List<Finding> findings, List<String> errors) {
+        List<String> ids = FindingIds.of(findings);
         for (Beoordeling.BevindingOordeel o : b.bevindingen()) {
             int i = ids.indexOf(o.bevinding());
             if (i < 0) {
                 errors.add("bevinding '" + o.bevinding() + "' bestaat niet in het concept van " + b.kenmerk());
                 continue;
             }
-            Finding finding = e.findings().get(i);
+            Finding finding = findings.get(i);
             if (finding.rule().startsWith("BEOORDELING-") || finding.rule().startsWith("VERLENING-")) {
                 errors.add(o.bevinding() + ": een bevinding van het dossier zelf wordt niet beoordeeld");
             } else if (o.oordeel() == Beoordeling.Oordeel.AFWIJZEN) {
@@ -291,26 +366,6 @@ public final class DossierService {
                 }
             }
         }
-        for (Beoordeling.ActiviteitOordeel o : b.activiteiten()) {
-            if (ReviewerFindings.activity(e.aanvraag(), o.activiteit()).isEmpty()) {
-                errors.add("activiteit " + o.activiteit() + " staat niet in de aanvraag");
-            } else if (!o.bijdrageVerwacht() && blank(o.reden())) {
-                errors.add("activiteit " + o.activiteit() + ": vermeld waarom geen bijdrage aan de doelen wordt verwacht");
-            }
-        }
-        if (b.bevindingen().isEmpty() && b.activiteiten().isEmpty() && b.motivering().isEmpty()) {
-            errors.add("de beoordeling bevat geen oordeel");
-        }
-        if (!errors.isEmpty()) {
-            throw new DossierException("De beoordeling van " + b.kenmerk() + " is niet vastgelegd:\n- " + String.join("\n- ", errors));
-        }
-        Beoordeling stamped = b.withUpload(c.current);
-        String id = Sha256.hex(Json.bytes(stamped)).substring(0, 16);
-        DossierEvent.BeoordelingVastgelegd event = new DossierEvent.BeoordelingVastgelegd(cbs, at, id, stamped,
-                provenance(e));
-        store.putIfAbsent(EventKeys.event(event), EventCodec.bytes(event));
-        refresh(cbs);
-        return id;
     }
 
     /**
@@ -325,9 +380,7 @@ public final class DossierService {
         if (c.wijziging()) {
             throw new DossierException(kenmerk + " is een wijziging; vaststellen kan alleen een verlening.");
         }
-        if (door == null || !Reviewers.named(door.naam())) {
-            throw new DossierException("Vermeld de naam van wie de verlening vaststelt.");
-        }
+        requireName(door, "Vermeld de naam van wie de verlening vaststelt.");
         if (datum == null) {
             throw new DossierException("Vermeld de datum van de vaststelling.");
         }
@@ -362,6 +415,45 @@ public final class DossierService {
         return v;
     }
 
+    /**
+     * Fixes the vaststelling ({@code …-S}) with its terugvordering: a second reviewer, another person than everyone
+     * who judged it (four eyes, as for the verlening), after at least one beoordeling. Can happen once; the
+     * definitive vaststellingsbeschikking (PDF and DOCX) is rendered from the concept it was fixed from.
+     */
+    public DossierEvent.VaststellingVastgesteld stelVaststellingVast(String gemeenteCode, Beoordeling.Reviewer door,
+                                                                      LocalDate datum, Instant at) {
+        String cbs = EventKeys.cbs(gemeenteCode);
+        String kenmerk = DossierVerantwoording.kenmerk(cbs);
+        DossierProjection.Folded f = openVaststelling(fold(cbs), kenmerk);
+        requireName(door, "Vermeld de naam van wie de vaststelling vaststelt.");
+        if (datum == null || at == null) {
+            throw new DossierException("Vermeld de datum van de vaststelling.");
+        }
+        DossierVerantwoording.Acts acts = DossierVerantwoording.acts(f);
+        if (acts.beoordelingen().isEmpty()) {
+            throw new DossierException("De vaststelling " + kenmerk + " is nog niet beoordeeld; een tweede beoordelaar stelt "
+                    + "vast wat een eerste heeft beoordeeld (vier ogen).");
+        }
+        for (Beoordeling.Reviewer r : acts.beoordelaars()) {
+            if (Reviewers.samePerson(r.naam(), door.naam())) {
+                throw new DossierException("Vier ogen: " + door.naam().strip() + " heeft " + kenmerk + " zelf beoordeeld en kan "
+                        + "de vaststelling niet vaststellen; een andere beoordelaar moet dat doen.");
+            }
+        }
+        var v = verantwoording.judge(f, acts.list()).vaststelling();
+        List<DossierEvent.VerantwoordingOntvangen> all = DossierVerantwoording.received(f.sorted());
+        DossierEvent.VaststellingVastgesteld event = new DossierEvent.VaststellingVastgesteld(cbs, kenmerk, at, datum,
+                DossierVerantwoording.viewId(f, all, all.size()),
+                acts.beoordelingen().stream().map(DossierEvent.BeoordelingVastgelegd::id).toList(), acts.beoordelaars(),
+                new Beoordeling.Reviewer(door.naam().strip(), door.rol()), v.totaalVastgesteld(),
+                v.totaalTerugTeVorderen(), v.totaalNabetaling(), Provenance.of(verantwoording.regeling(), null));
+        if (!store.putIfAbsent(EventKeys.event(event), EventCodec.bytes(event))) {
+            throw new DossierException("De vaststelling " + kenmerk + " is al vastgesteld.");
+        }
+        refresh(cbs);
+        return event;
+    }
+
     /** A finding of the current concept with its id, for a reviewer choosing what to judge. */
     public record Bevinding(String id, Finding finding) {}
 
@@ -369,6 +461,19 @@ public final class DossierService {
     public List<Bevinding> bevindingen(String gemeenteCode, String kenmerk) {
         String cbs = EventKeys.cbs(gemeenteCode);
         DossierProjection.Folded f = fold(cbs);
+        if (kenmerk != null && kenmerk.strip().equals(DossierVerantwoording.kenmerk(cbs))) {
+            if (DossierVerantwoording.vaststelling(verantwoording.regeling(), f) == null) {
+                throw new DossierException("Het dossier van " + cbs + " heeft nog geen concept-vaststelling (" + kenmerk + ").");
+            }
+            DossierProjection.Folded cut = DossierVerantwoording.cut(f);
+            List<Finding> listed = verantwoording.judge(cut, DossierVerantwoording.acts(cut).list()).findings();
+            List<String> ids = FindingIds.of(listed);
+            List<Bevinding> out = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                out.add(new Bevinding(ids.get(i), listed.get(i)));
+            }
+            return out;
+        }
         DossierProjection.Case c = f.cases().get(kenmerk);
         if (c == null || c.current == null) {
             throw new DossierException("Het dossier van " + cbs + " bevat geen leesbare zaak met kenmerk '" + kenmerk + "'.");
@@ -383,6 +488,11 @@ public final class DossierService {
             out.add(new Bevinding(ids.get(i), e.findings().get(i)));
         }
         return out;
+    }
+
+    /** The kenmerk of the gemeente's vaststelling ({@code …-S}); its concept exists after the last verantwoording. */
+    public String vaststellingKenmerk(String gemeenteCode) {
+        return DossierVerantwoording.kenmerk(EventKeys.cbs(gemeenteCode));
     }
 
     /** The kenmerk of the gemeente's aanvraag (the case a beoordeling or vaststelling is usually about). */
@@ -591,6 +701,18 @@ public final class DossierService {
 
     private static Provenance provenance(Evaluation e) {
         return e.readable() ? Provenance.of(e.regeling(), e.aanvraag().formVersion()) : Provenance.of(null, null);
+    }
+
+    private static void requireName(Beoordeling.Reviewer r, String missing) {
+        if (r == null || !Reviewers.named(r.naam())) {
+            throw new DossierException(r != null && Reviewers.mixedScripts(r.naam())
+                    ? Character.toUpperCase(mixed(r.naam()).charAt(0)) + mixed(r.naam()).substring(1) + "." : missing);
+        }
+    }
+
+    private static String mixed(String name) {
+        return "de naam '" + name.strip() + "' mengt letters uit verschillende alfabetten (bijvoorbeeld Latijnse en "
+                + "Cyrillische); typ de naam in één alfabet";
     }
 
     private static boolean blank(String s) {

@@ -54,9 +54,15 @@ public record DossierState(String schema, String gemeenteCode, List<Zaak> zaken,
                                      Instant ontvangen, boolean correctie, String status, String versie) {}
 
     /**
-     * The concept vaststelling ({@code …-S}) once the verantwoording over the last year is in.
+     * The vaststelling ({@code …-S}) once the verantwoording over the last year is in.
      *
-     * @param versie the folder of vaststelling.json, the werkpapier and the concept-vaststellingsbeschikking
+     * @param status        "concept", "beoordeeld" or "vastgesteld"
+     * @param versie        the folder of vaststelling.json, the werkpapier and the concept-vaststellingsbeschikking
+     *                      (once vastgesteld: the definitive vaststellingsbeschikking, PDF and DOCX)
+     * @param beoordelingen ids of the beoordelingen in effect
+     * @param vaststelling  the definitive vaststelling, once a second reviewer fixed it
      */
-    public record VaststellingZaak(String kenmerk, String status, String versie) {}
+    public record VaststellingZaak(String kenmerk, String status, String versie, List<String> beoordelingen,
+                                   List<Beoordeling.Reviewer> beoordelaars,
+                                   DossierEvent.VaststellingVastgesteld vaststelling) {}
 }

@@ -7,16 +7,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.RuleCatalogue;
 import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.kenmerk.Kenmerk;
 import nl.kansrijkewijk.processing.Json;
 import nl.kansrijkewijk.processing.VerantwoordingProcessor;
 import nl.kansrijkewijk.regeling.Regeling;
+import nl.kansrijkewijk.regeling.RegelingCatalogus;
+import nl.kansrijkewijk.render.BeschikkingVariants;
+import nl.kansrijkewijk.render.VaststellingWerkpapier;
 import nl.kansrijkewijk.sisa.NietPlausibelException;
 import nl.kansrijkewijk.sisa.SisaConfig;
 import nl.kansrijkewijk.sisa.Verantwoording;
 import nl.kansrijkewijk.sisa.VerantwoordingReader;
 import nl.kansrijkewijk.verantwoording.DossierContext;
+import nl.kansrijkewijk.verantwoording.Vaststelling;
 import nl.kansrijkewijk.verantwoording.VaststellingCalculator;
 import nl.kansrijkewijk.verantwoording.VerantwoordingContext;
 
@@ -29,6 +35,7 @@ import nl.kansrijkewijk.verantwoording.VerantwoordingContext;
 final class DossierVerantwoording {
     static final String VERANTWOORDING_PREFIX = "verantwoording-";
     static final String VASTSTELLING_PREFIX = "concept-";
+    static final String DEFINITIEF_PREFIX = "definitief-";
 
     private final Regeling regeling;
     private final SisaConfig config;
@@ -123,7 +130,104 @@ final class DossierVerantwoording {
 
     static String viewId(DossierProjection.Folded f, List<DossierEvent.VerantwoordingOntvangen> all, int index) {
         String prefix = index < all.size() ? VERANTWOORDING_PREFIX : VASTSTELLING_PREFIX;
-        return prefix + Sha256.hex((prefix + inputs(f, all, index)).getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+        String in = prefix + inputs(f, all, index);
+        if (index >= all.size()) {
+            // The reviewer's acts only when there are any, so a vaststelling nobody judged keeps its folder name.
+            Acts acts = acts(f);
+            if (!acts.beoordelingen().isEmpty()) {
+                in += "|beoordelingen|" + String.join(",", acts.beoordelingen().stream()
+                        .map(DossierEvent.BeoordelingVastgelegd::id).toList());
+            }
+            if (acts.vastgesteld() != null) {
+                prefix = DEFINITIEF_PREFIX;
+                in += "|vastgesteld|" + new String(EventCodec.bytes(acts.vastgesteld()), StandardCharsets.UTF_8);
+            }
+        }
+        return prefix + Sha256.hex(in.getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+    }
+
+    /** The vaststelling's kenmerk ({@code …-S}) of a gemeente. */
+    static String kenmerk(String cbs) {
+        return Kenmerk.vaststelling(RegelingCatalogus.standard().first(), cbs);
+    }
+
+    /**
+     * The reviewer's acts on the vaststelling: its beoordelingen and, once a second reviewer fixed it, that act. After
+     * the fixing only the beoordelingen it names count (a later one is recorded and changes nothing).
+     */
+    record Acts(List<DossierEvent.BeoordelingVastgelegd> beoordelingen, DossierEvent.VaststellingVastgesteld vastgesteld) {
+        List<Beoordeling> list() {
+            return beoordelingen.stream().map(DossierEvent.BeoordelingVastgelegd::beoordeling).toList();
+        }
+
+        List<Beoordeling.Reviewer> beoordelaars() {
+            return list().stream().map(Beoordeling::door).distinct().toList();
+        }
+    }
+
+    static Acts acts(DossierProjection.Folded f) {
+        String k = kenmerk(f.gemeenteCode());
+        DossierEvent.VaststellingVastgesteld vastgesteld = f.sorted().stream()
+                .filter(e -> e instanceof DossierEvent.VaststellingVastgesteld v && k.equals(v.kenmerk()))
+                .map(e -> (DossierEvent.VaststellingVastgesteld) e).findFirst().orElse(null);
+        List<DossierEvent.BeoordelingVastgelegd> out = new ArrayList<>();
+        for (DossierEvent e : f.sorted()) {
+            if (e instanceof DossierEvent.BeoordelingVastgelegd b && k.equals(b.kenmerk())
+                    && out.stream().noneMatch(x -> x.id().equals(b.id()))
+                    && (vastgesteld == null || vastgesteld.beoordelingen().contains(b.id()))) {
+                out.add(b);
+            }
+        }
+        return new Acts(out, vastgesteld);
+    }
+
+    /**
+     * The dossier as the vaststelling sees it: everything, or once it is fixed, the events up to the fixing — a
+     * correction received later is recorded (and checked) but does not change a decided vaststelling.
+     */
+    static DossierProjection.Folded cut(DossierProjection.Folded f) {
+        DossierEvent.VaststellingVastgesteld v = acts(f).vastgesteld();
+        if (v == null) {
+            return f;
+        }
+        return new DossierProjection.Folded(f.gemeenteCode(), f.cases(),
+                f.sorted().stream().filter(e -> EventCodec.ORDER.compare(e, v) <= 0).toList());
+    }
+
+    /**
+     * A vaststelling judged: the checks of the verantwoordingen that count (each against the dossier as it stood
+     * before it), the findings a reviewer judges ({@code base}: those checks, then the unjudged vaststelling's own),
+     * and the vaststelling with the beoordelingen applied.
+     */
+    record Judged(List<Finding> yearFindings, List<Finding> base, Vaststelling vaststelling, List<Beoordeling> beoordelingen) {
+        /** What the werkpapier lists and a reviewer sees: the year checks, then the (judged) vaststelling's. */
+        List<Finding> findings() {
+            List<Finding> out = new ArrayList<>(yearFindings);
+            out.addAll(vaststelling.findings());
+            return out;
+        }
+    }
+
+    /** @param beoordelingen the judgements to apply (empty: the plain proposal) */
+    Judged judge(DossierProjection.Folded cut, List<Beoordeling> beoordelingen) {
+        List<DossierEvent.VerantwoordingOntvangen> all = received(cut.sorted());
+        List<Finding> year = new ArrayList<>();
+        java.util.Set<Integer> counting = counting(all);
+        for (int i = 0; i < all.size(); i++) {
+            if (counting.contains(i)) {
+                DossierEvent.VerantwoordingOntvangen e = all.get(i);
+                year.addAll(processor.check(read(cut.gemeenteCode(), e), e.receipt().receivedOn(), context(cut, all, i)));
+            }
+        }
+        DossierContext whole = context(cut, all, all.size());
+        Vaststelling plain = processor.calculate(whole);
+        List<Finding> base = new ArrayList<>(year);
+        base.addAll(plain.findings());
+        if (beoordelingen.isEmpty()) {
+            return new Judged(year, base, plain, beoordelingen);
+        }
+        List<Finding> reviewer = new ReviewerFindings(RuleCatalogue.standard()).judge(base, beoordelingen).findings();
+        return new Judged(year, base, processor.calculate(whole, reviewer), beoordelingen);
     }
 
     /** The context before the verantwoording at {@code index}, or with all of them when index = size. */
@@ -181,12 +285,25 @@ final class DossierVerantwoording {
         if (!due(regeling, f)) {
             return;
         }
-        String folder = EventKeys.view(cbs, Kenmerk.vaststelling(regeling, cbs), viewId(f, all, all.size()));
+        DossierProjection.Folded cut = cut(f);
+        List<DossierEvent.VerantwoordingOntvangen> counted = received(cut.sorted());
+        String kenmerk = Kenmerk.vaststelling(regeling, cbs);
+        String folder = EventKeys.view(cbs, kenmerk, viewId(cut, counted, counted.size()));
         if (store.read(folder + VerantwoordingProcessor.VASTSTELLING_JSON).isPresent()) {
             return;
         }
-        DossierContext whole = context(f, all, all.size());
-        SortedMap<String, byte[]> files = processor.vaststelling(whole);
+        Acts acts = acts(cut);
+        Judged j = judge(cut, acts.list());
+        Vaststelling v = j.vaststelling();
+        DossierEvent.VaststellingVastgesteld fixed = acts.vastgesteld();
+        SortedMap<String, byte[]> files = processor.vaststelling(v, j.yearFindings(),
+                acts.list().stream().flatMap(b -> b.motivering().stream()).toList(),
+                fixed == null ? null : new BeschikkingVariants.Vaststelling(fixed.datum(), fixed.vaststeller().naam(),
+                        fixed.vaststeller().rol()));
+        List<Finding> listed = j.findings();
+        java.time.LocalDate day = v.ontvangenLaatsteJaar() != null ? v.ontvangenLaatsteJaar() : v.eindeBestedingstermijn();
+        files.put(VaststellingWerkpapier.FILE_NAME, BeoordelingWorkbook.addColumns(files.get(VaststellingWerkpapier.FILE_NAME),
+                kenmerk, listed, FindingIds.of(listed), null, acts.list(), day));
         // vaststelling.json last: its presence says the folder is complete.
         files.forEach((name, b) -> {
             if (!name.equals(VerantwoordingProcessor.VASTSTELLING_JSON)) {
@@ -211,12 +328,28 @@ final class DossierVerantwoording {
     }
 
     static DossierState.VaststellingZaak vaststelling(Regeling regeling, DossierProjection.Folded f) {
-        List<DossierEvent.VerantwoordingOntvangen> all = received(f.sorted());
-        if (all.isEmpty() || !due(regeling, f)) {
+        DossierProjection.Folded cut = cut(f);
+        List<DossierEvent.VerantwoordingOntvangen> all = received(cut.sorted());
+        if (all.isEmpty() || !due(regeling, cut)) {
             return null;
         }
-        return new DossierState.VaststellingZaak(Kenmerk.vaststelling(regeling, f.gemeenteCode()), "concept",
-                viewId(f, all, all.size()));
+        Acts acts = acts(cut);
+        String status = acts.vastgesteld() != null ? "vastgesteld" : acts.beoordelingen().isEmpty() ? "concept" : "beoordeeld";
+        return new DossierState.VaststellingZaak(Kenmerk.vaststelling(regeling, f.gemeenteCode()), status,
+                viewId(cut, all, all.size()), acts.beoordelingen().stream().map(DossierEvent.BeoordelingVastgelegd::id).toList(),
+                acts.beoordelaars(), acts.vastgesteld());
+    }
+
+    /** The indices of the verantwoordingen that count: per year the first delivery, or the latest correction. */
+    static java.util.Set<Integer> counting(List<DossierEvent.VerantwoordingOntvangen> all) {
+        Map<Integer, Integer> counting = new LinkedHashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            DossierEvent.VerantwoordingOntvangen e = all.get(i);
+            if (!counting.containsKey(e.verslagjaar()) || e.correctie()) {
+                counting.put(e.verslagjaar(), i);
+            }
+        }
+        return new java.util.TreeSet<>(counting.values());
     }
 
     /** The verantwoordingen and the vaststelling as dossier.json lists them. */

@@ -11,7 +11,7 @@ public final class EventCodec {
     /** Kinds in the order they happen within one instant, so ties sort the same way everywhere. */
     private static final List<String> KIND_ORDER = List.of("AanvraagOntvangen", "WijzigingOntvangen",
             "BeoordelingVastgelegd", "VerleningVastgesteld", "ConceptGemaakt", "WijzigingBesloten",
-            "UitstelVastgelegd", "VerantwoordingOntvangen");
+            "UitstelVastgelegd", "VerantwoordingOntvangen", "VaststellingVastgesteld");
 
     /**
      * The one order every projection folds in: time, kind, kenmerk, cause. Never the order of arrival or of a

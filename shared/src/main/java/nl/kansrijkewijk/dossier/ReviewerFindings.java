@@ -69,6 +69,17 @@ public final class ReviewerFindings {
 
     record Judged<T>(T oordeel, Beoordeling by) {}
 
+    /**
+     * The judgements on findings that are not an aanvraag's (the vaststelling's VJ- findings): only the findings the
+     * beoordelingen add — akkoord, niet van toepassing and motivering as info, a refusal with the reviewer's amount
+     * for the onderdeel (and focusgebied) of the finding. Art. 12 judgements have no activity to apply to here and
+     * are listed as vervallen.
+     */
+    public Result judge(List<Finding> findings, List<Beoordeling> beoordelingen) {
+        Result r = apply(findings, null, beoordelingen);
+        return new Result(List.copyOf(r.findings().subList(findings.size(), r.findings().size())), r.vervallen());
+    }
+
     public Result apply(List<Finding> findings, Aanvraag aanvraag, List<Beoordeling> beoordelingen) {
         Effective eff = Effective.of(beoordelingen);
         List<String> ids = FindingIds.of(findings);
@@ -226,7 +237,7 @@ public final class ReviewerFindings {
     }
 
     static Optional<Activity> activity(Aanvraag a, int number) {
-        return a.activities() == null ? Optional.empty()
+        return a == null || a.activities() == null ? Optional.empty()
                 : a.activities().stream().filter(x -> x != null && x.number() == number).findFirst();
     }
 

@@ -16,6 +16,8 @@ import nl.kansrijkewijk.money.DutchDates;
  * door: {naam: "B. de Groot", rol: vaststeller}
  * datum: 20-10-2023
  * </pre>
+ *
+ * With {@code kenmerk: KW-2023-GM0505-S} it fixes the vaststelling of the uitkering (art. 15) instead.
  */
 public record VaststellingFile(String kenmerk, Beoordeling.Reviewer door, LocalDate datum) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

@@ -19,6 +19,7 @@ import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.kenmerk.Kenmerk;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.regeling.RegelingCatalogus;
+import nl.kansrijkewijk.render.BeschikkingVariants;
 import nl.kansrijkewijk.render.VaststellingPdfWriter;
 import nl.kansrijkewijk.render.VaststellingWerkpapier;
 import nl.kansrijkewijk.sisa.NietPlausibelException;
@@ -146,6 +147,32 @@ public final class VerantwoordingProcessor {
 
     public Vaststelling calculate(VerantwoordingContext ctx) {
         return calculator.calculate(ctx);
+    }
+
+    /** The vaststelling with a reviewer's beoordeling applied ({@link VaststellingCalculator#calculate(VerantwoordingContext, List)}). */
+    public Vaststelling calculate(VerantwoordingContext ctx, List<Finding> beoordeling) {
+        return calculator.calculate(ctx, beoordeling);
+    }
+
+    /** The checks of one verantwoording already read, against the dossier as it stood before it. */
+    public List<Finding> check(Verantwoording v, LocalDate ontvangen, VerantwoordingContext ctx) {
+        return checker.check(v, ontvangen, ctx);
+    }
+
+    /**
+     * The outputs of a vaststelling in the dossier: vaststelling.json, the werkpapier with the year checks and the
+     * vaststelling's findings, and the letter — the concept with the reviewer's motivering, or the definitive letter
+     * (PDF and DOCX) once {@code definitief} is given.
+     */
+    public SortedMap<String, byte[]> vaststelling(Vaststelling v, List<Finding> yearFindings, List<String> motivering,
+                                                  BeschikkingVariants.Vaststelling definitief) {
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        List<Finding> all = new ArrayList<>(yearFindings);
+        all.addAll(v.findings());
+        out.put(VASTSTELLING_JSON, Json.bytes(v));
+        out.put(VaststellingWerkpapier.FILE_NAME, new VaststellingWerkpapier().write(v, all));
+        out.putAll(new VaststellingPdfWriter().write(v, regeling, motivering, definitief));
+        return out;
     }
 
     private SortedMap<String, byte[]> vaststellingOutputs(Vaststelling v, List<Finding> yearFindings) {

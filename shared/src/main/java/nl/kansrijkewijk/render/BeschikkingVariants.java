@@ -63,6 +63,24 @@ public final class BeschikkingVariants {
         return serialise(doc);
     }
 
+    /**
+     * The same revision of any concept letter that keeps the contract above (the vaststellingsbeschikking does): the
+     * reviewer's motivering as its own section, and when {@code vaststelling} is given the definitive letter.
+     */
+    public static String revise(String conceptXhtml, List<String> motivering, Vaststelling vaststelling) {
+        if ((motivering == null || motivering.isEmpty()) && vaststelling == null) {
+            return conceptXhtml;
+        }
+        Document doc = parse(conceptXhtml);
+        if (motivering != null && !motivering.isEmpty()) {
+            addMotivering(doc, motivering);
+        }
+        if (vaststelling != null) {
+            definitive(doc, vaststelling);
+        }
+        return serialise(doc);
+    }
+
     /** The PDF of such an XHTML, dated on {@code date} (PDF/A-2a, PDF/UA-1 as the concept). */
     public static byte[] pdf(String xhtml, LocalDate date) {
         return AccessiblePdf.render(xhtml, date);
@@ -120,7 +138,8 @@ public final class BeschikkingVariants {
         style.setAttribute("type", "text/css");
         style.setTextContent("@page { @top-left { content: \"\"; } }");
         head.appendChild(style);
-        for (String cls : List.of("watermark", "concept-status")) {
+        // "reviewer": the vaststellingsbeschikking's box for the reviewer, "verwijderen vóór ondertekening".
+        for (String cls : List.of("watermark", "concept-status", "reviewer")) {
             for (Element e : byClass(doc, cls)) {
                 e.getParentNode().removeChild(e);
             }

@@ -11,7 +11,6 @@ import nl.kansrijkewijk.finding.Finding;
 import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.finding.Trail;
 import nl.kansrijkewijk.money.DutchDates;
-import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.verantwoording.Vaststelling;
 
@@ -204,7 +203,10 @@ final class VaststellingHtml {
                             : "nee, niet binnen achttien maanden ontvangen").raw("</td></tr>");
         }
         x.raw("</tbody></table></div>");
-        List<Finding> lower = v.findings().stream().filter(f -> "VJ-NIET-BESTEED".equals(f.rule())).toList();
+        // The reviewer's refusals (a beoordeling in the dossier) first: they explain part of each lower amount.
+        List<Finding> lower = new java.util.ArrayList<>(v.findings().stream()
+                .filter(f -> "BEOORDELING-AFWIJZING".equals(f.rule())).toList());
+        lower.addAll(v.findings().stream().filter(f -> "VJ-NIET-BESTEED".equals(f.rule())).toList());
         if (lower.isEmpty()) {
             x.element("p", null, "De activiteiten waarvoor de uitkering is verleend zijn verricht en de uitkering is "
                     + "volledig besteed. Ik stel de uitkering daarom vast op het verleende bedrag (artikel 15, tweede "
@@ -264,6 +266,9 @@ final class VaststellingHtml {
                 .element("p", null, "Hoogachtend,")
                 .raw("<p class=\"line\">").text("De " + r.minister() + ",").raw("</p>")
                 .element("p", null, "namens deze,")
+                // The signature space, then the line the vaststeller's name replaces in the definitive letter
+                // (BeschikkingVariants' contract: p.sign-space followed by the signatory).
+                .raw("<p class=\"sign-space\">").text(" ").raw("</p>")
                 .raw("<p class=\"line\">").text("______________________________").raw("</p>")
                 .raw("</div>");
     }

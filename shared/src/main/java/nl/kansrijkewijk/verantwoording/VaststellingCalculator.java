@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import nl.kansrijkewijk.finding.Finding;
 import nl.kansrijkewijk.finding.Location;
 import nl.kansrijkewijk.finding.RuleCatalogue;
 import nl.kansrijkewijk.finding.Trail;
@@ -29,6 +31,9 @@ import nl.kansrijkewijk.verantwoording.VerantwoordingContext.Toekenning;
  * only information received in time and shows what arrived late, for the reviewer to weigh.
  */
 public final class VaststellingCalculator {
+    /** The rule of a reviewer's refusal (the dossier's {@code ReviewerFindings.AFWIJZING}). */
+    public static final String REVIEWER_REFUSAL = "BEOORDELING-AFWIJZING";
+
     private final Regeling regeling;
     private final RuleCatalogue catalogue;
 
@@ -45,6 +50,16 @@ public final class VaststellingCalculator {
 
     /** @param ctx the dossier with every verantwoording received, the last one included */
     public Vaststelling calculate(VerantwoordingContext ctx) {
+        return calculate(ctx, List.of());
+    }
+
+    /**
+     * As {@link #calculate(VerantwoordingContext)}, with a reviewer's beoordeling applied: a refusal
+     * ({@value #REVIEWER_REFUSAL}, with onderdeel, focusgebied and amount) is spending that does not count, capped at
+     * what still counts for that onderdeel; every other finding of the beoordeling (akkoord, niet van toepassing,
+     * motivering) is carried into the findings as the record of who decided what.
+     */
+    public Vaststelling calculate(VerantwoordingContext ctx, List<Finding> beoordeling) {
         LocalDate end = Deliveries.endOfTermijn(regeling, ctx);
         int lastYear = end.getYear();
         SortedMap<Integer, Ontvangst> effective = Deliveries.effective(ctx.verantwoordingen());
@@ -66,8 +81,9 @@ public final class VaststellingCalculator {
         Findings f = new Findings(catalogue);
         Location doc = Location.document(last == null ? null : last.verantwoording().documentName());
         List<Vaststelling.Regel> regels = new ArrayList<>();
+        List<Finding> judged = new ArrayList<>();
         for (Toekenning t : ctx.toekenningen()) {
-            regels.add(regel(t, effective, lastYear, ambtshalve, ctx, f));
+            regels.add(regel(t, effective, lastYear, ambtshalve, ctx, f, beoordeling, judged));
         }
         if (received != null) {
             f.add("VJ-VASTSTELLING-TERMIJN", "De verantwoording over " + lastYear + " is ontvangen op "
@@ -94,7 +110,22 @@ public final class VaststellingCalculator {
                 Money.sum(regels.stream().map(Vaststelling.Regel::vastgesteld).toList()),
                 Money.sum(regels.stream().map(Vaststelling.Regel::terugTeVorderen).toList()),
                 Money.sum(regels.stream().map(Vaststelling.Regel::nabetaling).toList()),
-                f.list());
+                withBeoordeling(f.list(), beoordeling, judged));
+    }
+
+    /** The calculator's findings, then the beoordeling's in its order, each refusal as the letter states it. */
+    private static List<Finding> withBeoordeling(List<Finding> own, List<Finding> beoordeling, List<Finding> judged) {
+        if (beoordeling.isEmpty()) {
+            return own;
+        }
+        List<Finding> out = new ArrayList<>(own);
+        for (Finding b : beoordeling) {
+            if (!REVIEWER_REFUSAL.equals(b.rule())) {
+                out.add(b);
+            }
+        }
+        out.addAll(judged);
+        return out;
     }
 
     private boolean counts(Ontvangst o, int lastYear, boolean ambtshalve) {
@@ -102,7 +133,8 @@ public final class VaststellingCalculator {
     }
 
     private Vaststelling.Regel regel(Toekenning t, SortedMap<Integer, Ontvangst> effective, int lastYear,
-            boolean ambtshalve, VerantwoordingContext ctx, Findings f) {
+            boolean ambtshalve, VerantwoordingContext ctx, Findings f, List<Finding> beoordeling,
+            List<Finding> judged) {
         String naam = regeling.onderdeel(t.onderdeel()).map(Regeling.Onderdeel::name).orElse(t.onderdeel());
         Map<String, Trail> trails = new LinkedHashMap<>();
         BigDecimal verleend = Money.scale(t.verleend());
@@ -141,6 +173,27 @@ public final class VaststellingCalculator {
                         + "binnen achttien maanden ontvangen (artikel 15, derde lid, ambtshalve vaststelling)");
             }
         }
+        BigDecimal refusedByReviewer = Money.ZERO;
+        for (Finding b : beoordeling) {
+            if (!REVIEWER_REFUSAL.equals(b.rule()) || b.refusedAmount() == null
+                    || !Objects.equals(b.onderdeel(), t.onderdeel()) || !Objects.equals(b.focusgebied(), t.focusgebied())) {
+                continue;
+            }
+            BigDecimal room = reported.subtract(excluded).max(Money.ZERO);
+            BigDecimal amount = Money.scale(b.refusedAmount()).min(room);
+            excluded = excluded.add(amount);
+            refusedByReviewer = refusedByReviewer.add(amount);
+            spentTrail.step(Money.format(amount) + " telt niet: afgewezen door "
+                    + b.trail().inputs().getOrDefault("Beoordeeld door", "de beoordelaar") + " — " + b.message()
+                    + (amount.compareTo(b.refusedAmount()) < 0 ? " (begrensd op wat nog meetelde: " + Money.format(room) + ")" : ""));
+            String reason = b.message().endsWith(".") ? b.message().substring(0, b.message().length() - 1) : b.message();
+            List<String> steps = new ArrayList<>(b.trail().computation());
+            steps.add(Money.format(amount) + " van de besteding van " + label(t) + " telt niet mee");
+            judged.add(new Finding(b.rule(), b.article(), b.severity(), "Van " + label(t) + " telt " + Money.format(amount)
+                    + " van de besteding niet mee: " + afterColon(reason) + ".", b.location(),
+                    new Trail(b.trail().inputs(), steps, "telt niet mee: " + Money.format(amount)),
+                    t.onderdeel(), t.focusgebied(), null, amount.signum() > 0 ? amount : null));
+        }
         BigDecimal accepted = reported.subtract(excluded);
         trails.put("besteed", spentTrail.step("gerapporteerd = " + Money.format(reported) + "; telt niet = "
                 + Money.format(excluded) + "; telt = " + Money.format(accepted)).outcome(Money.format(reported)));
@@ -163,7 +216,8 @@ public final class VaststellingCalculator {
         if (vastgesteld.compareTo(verleend) < 0) {
             BigDecimal lower = verleend.subtract(vastgesteld);
             f.add("VJ-NIET-BESTEED", "Van " + label(t) + " is " + Money.format(lower) + " van het verleende bedrag "
-                    + "niet (binnen de termijn) besteed" + (ambtshalve ? " volgens de tijdig ontvangen informatie" : "")
+                    + (refusedByReviewer.signum() > 0 ? "niet (binnen de termijn) besteed of niet aanvaard"
+                            : "niet (binnen de termijn) besteed") + (ambtshalve ? " volgens de tijdig ontvangen informatie" : "")
                     + ". De uitkering wordt voor dit onderdeel vastgesteld op " + Money.format(vastgesteld)
                     + (terug.signum() > 0 ? "; " + Money.format(terug) + " wordt teruggevorderd." : "."), doc,
                     trails.get("vastgesteld"), t.onderdeel(), t.focusgebied(), lower);
@@ -175,6 +229,14 @@ public final class VaststellingCalculator {
         }
         return new Vaststelling.Regel(t.onderdeel(), naam, t.focusgebied(), verleend, paid, Money.scale(reported),
                 Money.scale(excluded), vastgesteld, terug, nabetaling, trails);
+    }
+
+    /** A sentence continued after a colon: lower-case first letter, unless it starts an abbreviation ("BTW"). */
+    private static String afterColon(String s) {
+        if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))) {
+            return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+        }
+        return s;
     }
 
     private String label(Toekenning t) {

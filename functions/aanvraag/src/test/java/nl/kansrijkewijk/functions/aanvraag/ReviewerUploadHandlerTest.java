@@ -115,6 +115,21 @@ class ReviewerUploadHandlerTest {
         }
     }
 
+    /** A vaststelling file naming the -S kenmerk is the vaststelling of the uitkering: before its concept, a Dutch refusal. */
+    @Test
+    void theVaststellingOfTheUitkeringWaitsForItsConcept() throws Exception {
+        try (EmbeddedS3 server = new EmbeddedS3(); S3Client s3 = server.client(S3Clients::create)) {
+            server.createVersionedBucket(s3, UP);
+            server.createVersionedBucket(s3, OUT);
+            ReviewerUploadHandler handler = new ReviewerUploadHandler(s3, new PipelineConfig(UP, OUT, 10_000_000));
+            String yaml = "kenmerk: KW-2023-GM0363-S\ndoor: {naam: \"B. de Groot\"}\ndatum: 03-07-2026\n";
+            assertEquals("1 record(s): reported", handler.handleRequest(S3Events.fromJson(event(s3,
+                    "vaststellingen/GM0363/vaststelling.yaml", yaml.getBytes(StandardCharsets.UTF_8), "2026-07-03T09:00:00Z")), null));
+            String answer = answer(s3, "vaststellingen/GM0363/vaststelling.yaml");
+            assertTrue(answer.startsWith("Niet verwerkt: Het dossier van GM0363 heeft nog geen concept-vaststelling"), answer);
+        }
+    }
+
     private static DossierState.Zaak zaak(DossierService dossier) {
         return dossier.state("GM0505").zaken().stream().filter(z -> z.kenmerk().equals("KW-2023-GM0505-V"))
                 .findFirst().orElseThrow();
