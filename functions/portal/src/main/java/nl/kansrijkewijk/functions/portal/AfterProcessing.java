@@ -1,10 +1,9 @@
 package nl.kansrijkewijk.functions.portal;
 
-import nl.kansrijkewijk.pipeline.status.DocumentStatus;
-import nl.kansrijkewijk.pipeline.status.StatusSource;
-import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
-
 import java.util.Optional;
+import nl.kansrijkewijk.pipeline.status.DocumentStatus;
+import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
+import nl.kansrijkewijk.pipeline.status.StatusSource;
 import nl.kansrijkewijk.pipeline.werkvoorraad.WerkvoorraadPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

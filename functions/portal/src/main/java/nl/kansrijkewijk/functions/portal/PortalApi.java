@@ -1,10 +1,5 @@
 package nl.kansrijkewijk.functions.portal;
 
-import nl.kansrijkewijk.pipeline.status.DocumentStatus;
-import nl.kansrijkewijk.pipeline.status.StatusSource;
-import nl.kansrijkewijk.pipeline.status.BucketStore;
-import nl.kansrijkewijk.pipeline.status.Gemeenten;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.kansrijkewijk.pipeline.status.BucketStore;
+import nl.kansrijkewijk.pipeline.status.DocumentStatus;
+import nl.kansrijkewijk.pipeline.status.Gemeenten;
+import nl.kansrijkewijk.pipeline.status.StatusSource;
 import nl.kansrijkewijk.pipeline.werkvoorraad.Links;
 import nl.kansrijkewijk.pipeline.werkvoorraad.Werkvoorraad;
 import nl.kansrijkewijk.pipeline.werkvoorraad.WerkvoorraadHtml;

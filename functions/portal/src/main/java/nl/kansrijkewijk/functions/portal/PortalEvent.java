@@ -1,9 +1,8 @@
 package nl.kansrijkewijk.functions.portal;
 
-import nl.kansrijkewijk.pipeline.status.DocumentStatus;
-
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
+import nl.kansrijkewijk.pipeline.status.DocumentStatus;
 
 /**
  * A notification: which case changed to which status, and where to look. Carries identifiers, counts and

@@ -1,15 +1,14 @@
 package nl.kansrijkewijk.functions.portal;
 
-import nl.kansrijkewijk.pipeline.status.DocumentStatus;
-import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
-import nl.kansrijkewijk.pipeline.status.DossierStatusSource;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import nl.kansrijkewijk.pipeline.status.DocumentStatus;
+import nl.kansrijkewijk.pipeline.status.DossierStatusSource;
+import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
 import org.junit.jupiter.api.Test;
 
 /**

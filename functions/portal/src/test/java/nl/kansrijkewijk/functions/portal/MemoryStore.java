@@ -1,12 +1,11 @@
 package nl.kansrijkewijk.functions.portal;
 
-import nl.kansrijkewijk.pipeline.status.BucketStore;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import nl.kansrijkewijk.pipeline.status.BucketStore;
 
 /** A BucketStore in memory, with the listing order S3 has (by key). */
 final class MemoryStore implements BucketStore {

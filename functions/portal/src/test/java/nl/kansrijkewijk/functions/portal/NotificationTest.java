@@ -1,7 +1,5 @@
 package nl.kansrijkewijk.functions.portal;
 
-import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.kansrijkewijk.functions.portal.aws.JwtCaller;
+import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
 import nl.kansrijkewijk.pipeline.werkvoorraad.WerkvoorraadPublisher;
 import nl.kansrijkewijk.processing.Json;
 import org.junit.jupiter.api.Test;

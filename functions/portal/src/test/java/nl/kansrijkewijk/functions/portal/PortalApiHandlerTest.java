@@ -1,7 +1,5 @@
 package nl.kansrijkewijk.functions.portal;
 
-import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.Map;
 import nl.kansrijkewijk.functions.portal.aws.PortalApiHandler;
+import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
 import org.junit.jupiter.api.Test;
 
 /** The Lambda handler only unpacks: path, method, query, body and the authorizer's claims. */

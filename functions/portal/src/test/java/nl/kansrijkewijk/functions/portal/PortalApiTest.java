@@ -1,7 +1,5 @@
 package nl.kansrijkewijk.functions.portal;
 
-import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
 import nl.kansrijkewijk.processing.Json;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,5 @@
 package nl.kansrijkewijk.functions.portal;
 
-import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.kansrijkewijk.pipeline.s3.S3BucketStore;
 import nl.kansrijkewijk.functions.portal.aws.S3UrlSigner;
+import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
 import nl.kansrijkewijk.processing.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,5 @@
 package nl.kansrijkewijk.functions.portal;
 
-import nl.kansrijkewijk.pipeline.status.DocumentStatus;
-import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +12,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import nl.kansrijkewijk.pipeline.status.DocumentStatus;
+import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
 import nl.kansrijkewijk.pipeline.werkvoorraad.Links;
 import nl.kansrijkewijk.pipeline.werkvoorraad.Werkvoorraad;
 import nl.kansrijkewijk.pipeline.werkvoorraad.WerkvoorraadHtml;
