@@ -20,7 +20,7 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  * valid workbooks written by streaming writers (data descriptors, Zip64) and cannot tell a cut-off upload, whose
  * directory at the end is missing, from a damaged one.
  */
-final class ZipDirectory {
+public final class ZipDirectory {
     /** Inflating 200× or more is a zip bomb, not a workbook (real sheets compress 5–20×). */
     private static final long BOMB_RATIO = 200;
     private static final long BOMB_MIN_BYTES = 1024 * 1024;
@@ -32,7 +32,7 @@ final class ZipDirectory {
         this.sizes = sizes;
     }
 
-    static ZipDirectory read(byte[] content, Limits limits) throws UnreadableDocumentException {
+    public static ZipDirectory read(byte[] content, Limits limits) throws UnreadableDocumentException {
         Map<String, Long> sizes = new LinkedHashMap<>();
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
             Enumeration<ZipArchiveEntry> entries = zip.getEntries();
@@ -77,8 +77,14 @@ final class ZipDirectory {
         return false;
     }
 
+    /** The inflated size of an entry (name compared case-insensitively), or -1 when it is not there. */
+    public long size(String name) {
+        Long s = sizes.get(name.toLowerCase(Locale.ROOT));
+        return s == null ? -1 : s;
+    }
+
     /** What the archive holds, from its entry names: xlsx, xlsm, xlsb, docx, pptx, ods, or zip. */
-    String kind() {
+    public String kind() {
         if (has("xl/workbook.bin")) {
             return "xlsb";
         }
