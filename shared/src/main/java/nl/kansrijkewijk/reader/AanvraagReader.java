@@ -109,8 +109,39 @@ public final class AanvraagReader {
 
     // ------------------------------------------------------------------------------------------------ PDF
 
+    /**
+     * Everything PDFBox decodes while this upload is read — object and xref streams inside the loader included — is
+     * bounded per stream ({@link PdfDecodeBudget}); an overrun anywhere refuses the upload, even where PDFBox
+     * carried on without the stream.
+     */
     private static ReadResult readPdf(String name, byte[] content, String sha256, Limits limits, Deadline deadline)
             throws UnreadableDocumentException {
+        try (PdfDecodeBudget.Scope budget = PdfDecodeBudget.open(limits.maxDecodedStreamBytes(), deadline)) {
+            ReadResult r;
+            try {
+                r = readPdf(name, content, sha256, limits, deadline, budget);
+            } catch (UnreadableDocumentException e) {
+                if (budget.exceeded() && e.reason() != Reason.TE_GROOT) {
+                    throw overrun(limits, deadline, e);
+                }
+                throw e;
+            }
+            if (budget.exceeded()) {
+                throw overrun(limits, deadline, null);
+            }
+            return r;
+        }
+    }
+
+    private static UnreadableDocumentException overrun(Limits limits, Deadline deadline, Exception cause) {
+        deadline.check();
+        return new UnreadableDocumentException(Reason.TE_GROOT, PdfStreams.tooLargeMessage(limits),
+                "a PDF stream decodes beyond " + limits.maxDecodedStreamBytes() + " bytes (while loading or reading)",
+                cause);
+    }
+
+    private static ReadResult readPdf(String name, byte[] content, String sha256, Limits limits, Deadline deadline,
+            PdfDecodeBudget.Scope budget) throws UnreadableDocumentException {
         boolean complete = endsWithEof(content);
         PDDocument doc;
         try {
@@ -127,6 +158,9 @@ public final class AanvraagReader {
                     "PDF does not parse: " + e, e) : cutOff(e);
         }
         try (doc) {
+            if (budget.exceeded()) {
+                throw overrun(limits, deadline, null); // PDFBox loaded what it could without the stream
+            }
             if (!complete) {
                 // PDFBox repairs a truncated file silently, minus whatever stood in the missing part (often the
                 // filled-in values): "het formulier is leeg" would be the wrong answer.

@@ -82,6 +82,10 @@ public final class HostileCorpus {
         k.put("pdf-inflate-4gb.pdf", () -> HostileFiles.pdfInflateBomb(4L << 30));
         // ~120 MB hidden sheet in a ~13 MB workbook (took 2.1 GB of memory before it was skipped)
         k.put("verborgen-blad-120mb.xlsx", () -> HostileFiles.xlsxWithBigHiddenSheet(165_000));
+        // the catalog in an object stream, and the xref stream itself, inflating to 4 GB from ~4 MB: PDFBox decodes
+        // both while loading (out of memory at -Xmx870m after 16–21 s before the decode budget)
+        k.put("pdf-objectstroom-4gb.pdf", () -> HostilePdfs.objectStreamBomb(4096));
+        k.put("pdf-xrefstroom-4gb.pdf", () -> HostilePdfs.xrefStreamBomb(4096));
         return k;
     }
 
