@@ -97,6 +97,13 @@ public final class BoundedWorkbook {
             if (e instanceof Deadline.Exceeded d) {
                 throw d;
             }
+            if (zipBomb(e)) {
+                // POI's own ratio check (ZipSecureFile), on parts below the 1 MB where ZipDirectory starts checking
+                throw new UnreadableDocumentException(Reason.TE_GROOT, "Een onderdeel van de Excel-werkmap pakt "
+                        + "meer dan 200 keer zo groot uit als het is opgeslagen; zo'n bestand wordt niet gelezen. "
+                        + "Sla " + what + " opnieuw op als gewone Excel-werkmap (xlsx) en upload het nog eens.",
+                        "POI zip bomb check: " + e, e);
+            }
             throw new UnreadableDocumentException(Reason.BESCHADIGD, "Het bestand is beschadigd en kan niet worden "
                     + "gelezen. Sla het bestand opnieuw op als Excel-werkmap (xlsx) en upload het nog eens.",
                     "XLSX does not open: " + e, e);
@@ -119,6 +126,15 @@ public final class BoundedWorkbook {
                         + "eens.", "part " + e.getKey() + " inflates to " + e.getValue() + " bytes");
             }
         }
+    }
+
+    private static boolean zipBomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().startsWith("Zip bomb detected")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void revert(OPCPackage pkg) {

@@ -33,13 +33,18 @@ public final class ZipDirectory {
     }
 
     public static ZipDirectory read(byte[] content, Limits limits) throws UnreadableDocumentException {
+        return read(content, limits, "het formulier");
+    }
+
+    /** @param what the document as the messages name it ("het formulier", "de SiSa-bijlage") */
+    public static ZipDirectory read(byte[] content, Limits limits, String what) throws UnreadableDocumentException {
         Map<String, Long> sizes = new LinkedHashMap<>();
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
             Enumeration<ZipArchiveEntry> entries = zip.getEntries();
             List<ZipArchiveEntry> list = entries == null ? List.of() : Collections.list(entries);
             if (list.size() > MAX_ENTRIES) {
                 throw new UnreadableDocumentException(Reason.TE_GROOT, "Het bestand bevat meer dan " + MAX_ENTRIES
-                        + " onderdelen en wordt niet gelezen. Upload alleen het ingevulde aanvraagformulier.",
+                        + " onderdelen en wordt niet gelezen. Upload alleen " + what + ".",
                         "zip with " + list.size() + " entries");
             }
             for (ZipArchiveEntry e : new ArrayList<>(list)) {
@@ -49,7 +54,7 @@ public final class ZipDirectory {
                         || (size > BOMB_MIN_BYTES && packed >= 0 && size > BOMB_RATIO * Math.max(packed, 1))) {
                     throw new UnreadableDocumentException(Reason.TE_GROOT, "Het bestand is uitgepakt veel te groot ("
                             + e.getName() + " wordt " + (size >> 20) + " MB uit " + Math.max(packed >> 10, 1)
-                            + " kB). Zo'n bestand wordt niet gelezen. Sla het formulier opnieuw op zonder extra "
+                            + " kB). Zo'n bestand wordt niet gelezen. Sla " + what + " opnieuw op zonder extra "
                             + "werkbladen of bijlagen en upload het nog eens.",
                             "zip entry " + e.getName() + " inflates to " + size + " from " + packed + " bytes");
                 }

@@ -193,7 +193,7 @@ public final class VerantwoordingReader {
      */
     private XSSFWorkbook open(byte[] content) throws NietPlausibelException {
         try {
-            ZipDirectory dir = ZipDirectory.read(content, limits);
+            ZipDirectory dir = ZipDirectory.read(content, limits, "de SiSa-bijlage");
             if (!dir.kind().equals("xlsx")) {
                 throw new NietPlausibelException(NIET_PLAUSIBEL + "het bestand is geen Excel-werkmap (xlsx) maar "
                         + switch (dir.kind()) {

@@ -72,6 +72,12 @@ public final class HostileCorpus {
         k.put("leeg.pdf", () -> new byte[0]);
         k.put("ander-document.pdf", HostileCorpus::otherPdf);
         k.put("activiteiten-2000.xlsx", () -> HostileFiles.xlsxWithActivityRows(2000));
+        // an amount cell summing 16 384 columns × 4 999 rows of another sheet (82 million cell visits)
+        k.put("formule-heel-blad.xlsx", () -> HostileXlsx.withWholeSheetSum(FormFiller.fillXlsx(HostileFiles.values()),
+                wb -> HostileXlsx.keyCell(wb, "B.ARM.fg1.2024")));
+        // an external entity (a local file) and a billion-laughs chain in the shared strings
+        k.put("xml-entiteiten.xlsx", () -> HostileXlsx.withEntities(FormFiller.fillXlsx(HostileFiles.values()),
+                "xl/sharedStrings.xml", "file:///etc/passwd"));
         return k;
     }
 
@@ -86,6 +92,10 @@ public final class HostileCorpus {
         // both while loading (out of memory at -Xmx870m after 16–21 s before the decode budget)
         k.put("pdf-objectstroom-4gb.pdf", () -> HostilePdfs.objectStreamBomb(4096));
         k.put("pdf-xrefstroom-4gb.pdf", () -> HostilePdfs.xrefStreamBomb(4096));
+        // 500 000 cell formats (40 MB of styles.xml from 1 MB) and 720 000 shared strings (17 MB from 3.7 MB)
+        k.put("stijlen-40mb.xlsx", () -> HostileXlsx.withStyles(FormFiller.fillXlsx(HostileFiles.values()), 500_000));
+        k.put("gedeelde-teksten-17mb.xlsx", () -> HostileXlsx.withSharedStrings(
+                FormFiller.fillXlsx(HostileFiles.values()), 720_000, "720000"));
         return k;
     }
 
