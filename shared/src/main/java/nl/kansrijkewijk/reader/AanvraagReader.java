@@ -178,6 +178,10 @@ public final class AanvraagReader {
                         "PDF with " + doc.getNumberOfPages() + " pages");
             }
             PdfStreams.checkDecodedSize(doc, limits, deadline);
+            if (budget.exceeded()) {
+                // page content is read through PDFBox's streaming decoder, outside the budget: never start on it
+                throw overrun(limits, deadline, null);
+            }
             RawForm raw = pdfLibrary(() -> readPdfShape(doc, name, limits, deadline));
             raw.activeContent.addAll(pdfLibrary(() -> PdfActiveContent.find(doc, limits.maxPages())));
             return mapFilled(raw, name, sha256);

@@ -125,6 +125,10 @@ final class PdfStreams {
                     if (ex instanceof Deadline.Exceeded d) {
                         throw d;
                     }
+                    if (ex instanceof PdfDecodeBudget.Overrun) {
+                        deadline.check(); // the budget stops at the deadline too
+                        throw new TooLarge();
+                    }
                     if (out.exceeded) {
                         throw new TooLarge();
                     }

@@ -2,6 +2,7 @@ package nl.kansrijkewijk.sisa;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -21,10 +22,10 @@ import nl.kansrijkewijk.finding.RuleCatalogue;
 import nl.kansrijkewijk.finding.RuleDefinition;
 import nl.kansrijkewijk.finding.Trail;
 import nl.kansrijkewijk.hash.Sha256;
-import nl.kansrijkewijk.money.DutchDates;
-import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.limits.Deadline;
 import nl.kansrijkewijk.limits.Limits;
+import nl.kansrijkewijk.money.DutchDates;
+import nl.kansrijkewijk.money.Money;
 import nl.kansrijkewijk.reader.BoundedWorkbook;
 import nl.kansrijkewijk.reader.UnreadableDocumentException;
 import nl.kansrijkewijk.reader.ValueParsers;
@@ -32,6 +33,9 @@ import nl.kansrijkewijk.reader.ZipDirectory;
 import nl.kansrijkewijk.regeling.Names;
 import nl.kansrijkewijk.regeling.Regeling;
 import nl.kansrijkewijk.xlsx.BoundedFormulaEvaluator;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -63,6 +67,8 @@ public final class VerantwoordingReader {
     public static final String LEES_RULE = "VJ-LEES-WAARDE";
 
     private static final String NIET_PLAUSIBEL = "Niet plausibel: ";
+    private static final String SHARED_STRINGS = "xl/sharedStrings.xml";
+    private static final int PROBE_BYTES = 4 * 1024 * 1024;
     private static final String VERSTREKKER = Names.normalise(VerantwoordingWorkbook.FIXED_COLUMNS.get(0));
     private static final String OPNIEUW = " Pas het blad aan en lever het opnieuw aan.";
     private static final String DAMAGED = "Het bestand is beschadigd of onvolledig en kan niet worden gelezen. Sla de "
@@ -136,25 +142,44 @@ public final class VerantwoordingReader {
 
     /**
      * A cheap probe for the pipeline's document-kind detection: a workbook whose shared strings name the SiSa fixed
-     * columns. Looks at entry names and at most 4 MB of one entry; never throws.
+     * columns. Looks at entry names and at most 4 MB of one entry; never throws. The zip's central directory is read
+     * first (workbooks from streaming writers, with data descriptors, only read that way); a cut-off upload without
+     * one is scanned by its local headers, so that it still gets the SiSa reader's answer.
      */
     public static boolean isVerantwoording(byte[] content) {
         if (content == null || content.length < 4 || content[0] != 'P' || content[1] != 'K') {
             return false;
         }
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+            ZipArchiveEntry e = zip.getEntry(SHARED_STRINGS);
+            if (e == null) {
+                return false;
+            }
+            try (InputStream in = zip.getInputStream(e)) {
+                return namesFixedColumns(in.readNBytes(PROBE_BYTES));
+            }
+        } catch (IOException | RuntimeException e) {
+            return scanLocalHeaders(content);
+        }
+    }
+
+    private static boolean scanLocalHeaders(byte[] content) {
         try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(content))) {
             int n = 0;
             for (ZipEntry e; (e = z.getNextEntry()) != null && n < 1_000; n++) {
-                if (e.getName().equals("xl/sharedStrings.xml")) {
-                    byte[] head = z.readNBytes(4 * 1024 * 1024);
-                    String s = new String(head, java.nio.charset.StandardCharsets.UTF_8);
-                    return s.contains("Verstrekker") && s.contains("Uitkeringscode") && s.contains("Ontvanger");
+                if (e.getName().equals(SHARED_STRINGS)) {
+                    return namesFixedColumns(z.readNBytes(PROBE_BYTES));
                 }
             }
         } catch (IOException | RuntimeException e) {
             return false;
         }
         return false;
+    }
+
+    private static boolean namesFixedColumns(byte[] head) {
+        String s = new String(head, java.nio.charset.StandardCharsets.UTF_8);
+        return s.contains("Verstrekker") && s.contains("Uitkeringscode") && s.contains("Ontvanger");
     }
 
     // ------------------------------------------------------------------------------------------------ reading

@@ -40,6 +40,16 @@ public final class HostilePdfs {
         return pdf.xrefStream(4, Map.of(), "", megabytes);
     }
 
+    /** The page's content stream inflates to {@code megabytes} MB (PDFBox decodes page content by streaming). */
+    public static byte[] contentStreamBomb(long megabytes) {
+        Pdf pdf = new Pdf();
+        pdf.obj(1, CATALOG);
+        pdf.obj(2, PAGES);
+        pdf.obj(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>");
+        pdf.stream(4, "/Filter /FlateDecode", zlibZeros("BT ET\n".getBytes(StandardCharsets.US_ASCII), megabytes));
+        return pdf.classicXref(4);
+    }
+
     /** A content stream whose /Length claims 100 GB. */
     public static byte[] hugeLength() {
         Pdf pdf = new Pdf();

@@ -33,13 +33,17 @@ class PdfLoadBoundsTest {
     private record Outcome(UnreadableDocumentException refusal, long millis, long peakHeapMb) {}
 
     private static Outcome read(String name, byte[] pdf) {
+        return read(name, pdf, Duration.ofSeconds(120));
+    }
+
+    private static Outcome read(String name, byte[] pdf, Duration deadline) {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
         System.gc();
         heap.forEach(MemoryPoolMXBean::resetPeakUsage);
         long t0 = System.nanoTime();
         UnreadableDocumentException e = assertThrows(UnreadableDocumentException.class,
-                () -> AanvraagReader.read(name, pdf, LIMITS, Deadline.after(Duration.ofSeconds(120))));
+                () -> AanvraagReader.read(name, pdf, LIMITS, Deadline.after(deadline)));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
         System.out.printf("%-32s %6d kB on disk: %-18s in %5d ms, peak heap %4d MB — %s%n", name, pdf.length >> 10,
@@ -66,6 +70,15 @@ class PdfLoadBoundsTest {
     @Test
     void aCrossReferenceStreamInflatingTo4GbIsRefusedAsTooLarge() {
         Outcome o = read("xrefstroom-4gb.pdf", HostilePdfs.xrefStreamBomb(4096));
+        assertEquals(Reason.TE_GROOT, o.refusal().reason(), o.refusal().getMessage());
+    }
+
+    @Test
+    void pageContentInflatingTo4GbIsRefusedBeforeAnyTextIsRead() {
+        // one decode hits both bounds (PdfStreams' total and the per-stream budget): the upload must be refused
+        // there, not handed to the text extraction, which streams page content outside the budget (that took
+        // 125 s here and would end in te-complex at this deadline; the refusal takes about a second)
+        Outcome o = read("inhoud-4gb.pdf", HostilePdfs.contentStreamBomb(4096), Duration.ofSeconds(30));
         assertEquals(Reason.TE_GROOT, o.refusal().reason(), o.refusal().getMessage());
     }
 

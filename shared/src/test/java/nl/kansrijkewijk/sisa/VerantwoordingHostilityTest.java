@@ -112,6 +112,27 @@ class VerantwoordingHostilityTest {
     }
 
     @Test
+    void aBijlageFromAStreamingWriterIsRecognisedAndRead() throws Exception {
+        // Zip64 extras and data descriptors, as POI's SXSSF writes them: java.util.zip.ZipInputStream refuses them
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.apache.commons.compress.archivers.zip.ZipFile src = org.apache.commons.compress.archivers.zip.ZipFile
+                .builder().setByteArray(AMSTERDAM).get();
+                var zip = new org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream(out)) {
+            zip.setUseZip64(org.apache.commons.compress.archivers.zip.Zip64Mode.Always);
+            for (var e : java.util.Collections.list(src.getEntries())) {
+                zip.putArchiveEntry(new org.apache.commons.compress.archivers.zip.ZipArchiveEntry(e.getName()));
+                try (var in = src.getInputStream(e)) {
+                    in.transferTo(zip);
+                }
+                zip.closeArchiveEntry();
+            }
+        }
+        byte[] streamed = out.toByteArray();
+        assertTrue(VerantwoordingReader.isVerantwoording(streamed), "recognised by its central directory");
+        assertNotNull(read("gestreamd.xlsx", streamed).value());
+    }
+
+    @Test
     void aFormulaOverAWholeSheetIsRefusedAsTooComplex() {
         refused(read("formule-heel-blad.xlsx", HostileXlsx.withWholeSheetSum(AMSTERDAM,
                 VerantwoordingHostilityTest::amountCell)), "te ingewikkeld");
