@@ -113,6 +113,13 @@ public final class HostileCorpus {
         pdf.put("diep-genest.pdf", () -> ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /X " + "[".repeat(20_000)
                 + "]".repeat(20_000) + " >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n"
                 + "<< /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+        // structure PDFBox meets while loading (PdfLoadBoundsTest): bombs in object and xref streams, loops, nesting
+        pdf.put("objectstroom-80mb.pdf", () -> HostilePdfs.objectStreamBomb(80));
+        pdf.put("xrefstroom-80mb.pdf", () -> HostilePdfs.xrefStreamBomb(80));
+        pdf.put("length-lus.pdf", HostilePdfs::lengthLoop);
+        pdf.put("prev-lus.pdf", HostilePdfs::prevLoop);
+        pdf.put("paginaboom-lus.pdf", HostilePdfs::pageTreeLoop);
+        pdf.put("diep-genest-objstm.pdf", () -> HostilePdfs.deepNestingInObjectStream(20_000));
         seeds.put("pdfFormReader", pdf);
         Map<String, Supplier<byte[]>> flat = new LinkedHashMap<>();
         flat.put("afgedrukt.pdf", () -> FormFiller.flatten(FormFiller.fillPdf(HostileFiles.values())));
@@ -126,7 +133,7 @@ public final class HostileCorpus {
         xlsx.put("ingevuld.xlsx", () -> FormFiller.fillXlsx(HostileFiles.values()));
         for (String n : java.util.List.of("afgebroken-helft.xlsx", "streaming-writer-zip64.xlsx",
                 "richting-omgekeerd.xlsx", "oud-excel.xls", "rekenblad.ods", "macro.xlsm",
-                "zip-bom.xlsx")) {
+                "zip-bom.xlsx", "formule-heel-blad.xlsx", "xml-entiteiten.xlsx")) {
             xlsx.put(n, all.get(n));
         }
         seeds.put("xlsxReader", xlsx);
