@@ -15,12 +15,8 @@
     if (attrs) { Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); }); }
     return e;
   }
-  function token() {
-    // In AWS the Cognito hosted UI returns to the page with #id_token=…; locally the user types a code.
-    var m = /[#&]id_token=([^&]+)/.exec(window.location.hash);
-    if (m) { sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1])); history.replaceState(null, '', window.location.pathname + window.location.search); }
-    return sessionStorage.getItem(TOKEN_KEY);
-  }
+  var LOGIN_KEY = 'kw-inlog'; // {verifier, state} while the hosted login is open in this tab
+  function token() { return sessionStorage.getItem(TOKEN_KEY); }
   function say(text) { $('status').textContent = text; }
   function fail(text) { $('fout').textContent = text; }
   function clearFail() { $('fout').textContent = ''; }
@@ -45,18 +41,69 @@
   function datum(iso) { return iso ? fmtDatum.format(new Date(iso + 'T12:00:00Z')) : '—'; }
   function euro(n) { return n === null || n === undefined ? '—' : fmtEuro.format(n); }
 
-  // In AWS, config.json names the Cognito hosted login (and through it eHerkenning); it sends the user back here
-  // with the ID token in the URL fragment. Locally it is empty and the page asks for an access code.
-  fetch('config.json').then(function (r) { return r.ok ? r.json() : {}; }).then(function (c) {
-    if (!c.loginDomain || !c.clientId || !$('sso')) { return; }
+  // In AWS, config.json names the Cognito hosted login (and through it eHerkenning). Login is the authorization
+  // code flow with PKCE (RFC 7636, S256): the page keeps a random verifier and state in this tab's sessionStorage,
+  // sends the challenge, gets ?code=…&state=… back and exchanges the code with the verifier at the token endpoint
+  // for the ID token — no token ever travels in a URL. Locally config.json is empty and the page asks for an
+  // access code. `ready` settles once a returning login is finished (or there is none).
+  function startLogin(c, back) {
+    var login = { verifier: window.KWPkce.verifier(), state: window.KWPkce.state() };
+    sessionStorage.setItem(LOGIN_KEY, JSON.stringify(login));
+    return window.KWPkce.challenge(login.verifier).then(function (challenge) {
+      window.location.assign(c.loginDomain + '/oauth2/authorize?' + new URLSearchParams({
+        response_type: 'code', client_id: c.clientId, redirect_uri: back, scope: 'openid email',
+        state: login.state, code_challenge: challenge, code_challenge_method: 'S256' }).toString());
+    });
+  }
+
+  function finishLogin(c, back) {
+    var params = new URLSearchParams(window.location.search);
+    if (!params.has('code') && !params.has('error')) { return Promise.resolve(); }
+    var stored = JSON.parse(sessionStorage.getItem(LOGIN_KEY) || 'null');
+    sessionStorage.removeItem(LOGIN_KEY);
+    var code = params.get('code');
+    var error = params.get('error');
+    var state = params.get('state');
+    ['code', 'state', 'error', 'error_description'].forEach(function (k) { params.delete(k); });
+    var rest = params.toString();
+    history.replaceState(null, '', window.location.pathname + (rest ? '?' + rest : ''));
+    if (error) {
+      fail('Inloggen is niet gelukt (' + error + '). Probeer het opnieuw.');
+      return Promise.resolve();
+    }
+    if (!stored || !state || stored.state !== state) {
+      // a login this tab did not start (or started twice): its code is not exchanged
+      fail('Het inloggen kon niet worden afgerond. Probeer het opnieuw via "Inloggen met uw account".');
+      return Promise.resolve();
+    }
+    return fetch(c.loginDomain + '/oauth2/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', client_id: c.clientId, code: code,
+        redirect_uri: back, code_verifier: stored.verifier }).toString()
+    }).then(function (r) { return r.json().then(function (t) { return { ok: r.ok, t: t }; }); }).then(function (x) {
+      if (!x.ok || !x.t.id_token) { throw new Error(x.t.error || 'geen token'); }
+      sessionStorage.setItem(TOKEN_KEY, x.t.id_token);
+    }).catch(function (e) {
+      fail('Het inloggen kon niet worden afgerond (' + e.message + '). Probeer het opnieuw.');
+    });
+  }
+
+  var ready = fetch('config.json').then(function (r) { return r.ok ? r.json() : {}; }).then(function (c) {
+    if (!c.loginDomain || !c.clientId) { return; }
     var back = window.location.origin + window.location.pathname;
-    $('sso-link').href = c.loginDomain + '/login?response_type=token&scope=openid+email&client_id=' +
-      encodeURIComponent(c.clientId) + '&redirect_uri=' + encodeURIComponent(back);
-    $('sso').hidden = false;
-    $('inlogformulier').hidden = true;
+    if ($('sso')) {
+      $('sso-link').addEventListener('click', function (ev) {
+        ev.preventDefault();
+        startLogin(c, back).catch(function () { fail('Inloggen kon niet worden gestart. Probeer het opnieuw.'); });
+      });
+      $('sso').hidden = false;
+      $('inlogformulier').hidden = true;
+    }
+    return finishLogin(c, back);
   }, function () {});
 
-  window.KW = { api: api, token: token, say: say, fail: fail, clearFail: clearFail, el: el, TOKEN_KEY: TOKEN_KEY };
+  window.KW = { api: api, token: token, say: say, fail: fail, clearFail: clearFail, el: el, TOKEN_KEY: TOKEN_KEY, ready: ready };
 
   if (!$('uploadformulier')) { return; }
 
@@ -235,7 +282,9 @@
     }).catch(function (e) { fail(e.message); say(''); }).then(function () { $('indienen-knop').disabled = false; });
   });
 
-  if (token()) {
-    api('GET', '/me').then(function (m) { me = m; showLoggedIn(); }, function () { sessionStorage.removeItem(TOKEN_KEY); });
-  }
+  ready.then(function () {
+    if (token()) {
+      api('GET', '/me').then(function (m) { me = m; showLoggedIn(); }, function () { sessionStorage.removeItem(TOKEN_KEY); });
+    }
+  });
 })();

@@ -29,5 +29,5 @@
     load();
   });
   $('verversen').addEventListener('click', load);
-  if (KW.token()) { load(); }
+  KW.ready.then(function () { if (KW.token()) { load(); } });
 })();

@@ -60,6 +60,14 @@ public record Limits(
     }
 
     /**
+     * Cell look-ups by the formulas of one workbook (200 per loaded cell: 50 million, a few seconds): POI visits
+     * every cell of a referenced range, so one whole-sheet reference would otherwise run for hours.
+     */
+    public long maxFormulaCellVisits() {
+        return 200 * maxCells;
+    }
+
+    /**
      * PDFBox's buffer for streams it creates (flattening, appearances) in main memory, never beyond the decoded
      * stream bound: exceeding it is an IOException, not an exhausted heap.
      */

@@ -7,15 +7,16 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.List;
 import nl.kansrijkewijk.form.FormFields;
+import nl.kansrijkewijk.form.XlsxKeyIndex;
 import nl.kansrijkewijk.hash.Sha256;
 import nl.kansrijkewijk.limits.Deadline;
 import nl.kansrijkewijk.limits.Limits;
 import nl.kansrijkewijk.reader.UnreadableDocumentException.Reason;
+import nl.kansrijkewijk.xlsx.BoundedFormulaEvaluator;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -71,6 +72,12 @@ public final class AanvraagReader {
         } catch (Deadline.Exceeded e) {
             LOG.warn("upload {} not read within its deadline", documentName);
             throw new UnreadableDocumentException(Reason.TE_COMPLEX, TOO_SLOW, "deadline passed while reading", e);
+        } catch (BoundedFormulaEvaluator.TooComplex e) {
+            LOG.warn("upload {}: {}", documentName, e.getMessage());
+            throw new UnreadableDocumentException(Reason.TE_COMPLEX, "De formules in de Excel-werkmap verwijzen naar "
+                    + "veel te veel cellen (bijvoorbeeld naar hele kolommen of werkbladen) om binnen de "
+                    + "verwerkingstijd uit te rekenen. Vervang zulke formules door hun waarde en upload het formulier "
+                    + "nog eens.", e.getMessage(), e);
         }
     }
 
@@ -102,8 +109,39 @@ public final class AanvraagReader {
 
     // ------------------------------------------------------------------------------------------------ PDF
 
+    /**
+     * Everything PDFBox decodes while this upload is read — object and xref streams inside the loader included — is
+     * bounded per stream ({@link PdfDecodeBudget}); an overrun anywhere refuses the upload, even where PDFBox
+     * carried on without the stream.
+     */
     private static ReadResult readPdf(String name, byte[] content, String sha256, Limits limits, Deadline deadline)
             throws UnreadableDocumentException {
+        try (PdfDecodeBudget.Scope budget = PdfDecodeBudget.open(limits.maxDecodedStreamBytes(), deadline)) {
+            ReadResult r;
+            try {
+                r = readPdf(name, content, sha256, limits, deadline, budget);
+            } catch (UnreadableDocumentException e) {
+                if (budget.exceeded() && e.reason() != Reason.TE_GROOT) {
+                    throw overrun(limits, deadline, e);
+                }
+                throw e;
+            }
+            if (budget.exceeded()) {
+                throw overrun(limits, deadline, null);
+            }
+            return r;
+        }
+    }
+
+    private static UnreadableDocumentException overrun(Limits limits, Deadline deadline, Exception cause) {
+        deadline.check();
+        return new UnreadableDocumentException(Reason.TE_GROOT, PdfStreams.tooLargeMessage(limits),
+                "a PDF stream decodes beyond " + limits.maxDecodedStreamBytes() + " bytes (while loading or reading)",
+                cause);
+    }
+
+    private static ReadResult readPdf(String name, byte[] content, String sha256, Limits limits, Deadline deadline,
+            PdfDecodeBudget.Scope budget) throws UnreadableDocumentException {
         boolean complete = endsWithEof(content);
         PDDocument doc;
         try {
@@ -120,6 +158,9 @@ public final class AanvraagReader {
                     "PDF does not parse: " + e, e) : cutOff(e);
         }
         try (doc) {
+            if (budget.exceeded()) {
+                throw overrun(limits, deadline, null); // PDFBox loaded what it could without the stream
+            }
             if (!complete) {
                 // PDFBox repairs a truncated file silently, minus whatever stood in the missing part (often the
                 // filled-in values): "het formulier is leeg" would be the wrong answer.
@@ -137,6 +178,10 @@ public final class AanvraagReader {
                         "PDF with " + doc.getNumberOfPages() + " pages");
             }
             PdfStreams.checkDecodedSize(doc, limits, deadline);
+            if (budget.exceeded()) {
+                // page content is read through PDFBox's streaming decoder, outside the budget: never start on it
+                throw overrun(limits, deadline, null);
+            }
             RawForm raw = pdfLibrary(() -> readPdfShape(doc, name, limits, deadline));
             raw.activeContent.addAll(pdfLibrary(() -> PdfActiveContent.find(doc, limits.maxPages())));
             return mapFilled(raw, name, sha256);
@@ -268,18 +313,13 @@ public final class AanvraagReader {
                     + "geen PDF- of Excel-bestand (xlsx). Upload het ingevulde aanvraagformulier zelf.",
                     "zip archive without a workbook");
         }
-        Long strings = dir.sizes.get("xl/sharedstrings.xml");
-        if (strings != null && strings > limits.maxDecodedStreamBytes() / 4) {
-            throw new UnreadableDocumentException(Reason.TE_GROOT, "De Excel-werkmap bevat veel meer tekst dan een "
-                    + "aanvraagformulier (" + (strings >> 20) + " MB) en wordt niet gelezen. Upload alleen het "
-                    + "ingevulde formulier, zonder extra werkbladen.", "shared strings of " + strings + " bytes");
-        }
-        Opened opened = openWorkbook(content, limits, deadline);
-        XSSFWorkbook wb = opened.wb();
+        BoundedWorkbook opened = BoundedWorkbook.open(content, dir, limits, deadline, XlsxKeyIndex::isFormKey,
+                "het aanvraagformulier");
+        XSSFWorkbook wb = opened.workbook();
         try (wb) {
             RawForm raw = xlsxLibrary(() -> XlsxReader.read(wb, name, limits, deadline));
-            raw.titleSeen |= opened.scan().titleSeen;
-            raw.versions.addAll(opened.scan().versions);
+            raw.titleSeen |= opened.scan.titleSeen;
+            raw.versions.addAll(opened.scan.versions);
             if (raw.values.isEmpty()) {
                 String why = raw.titleSeen
                         ? "de kolom ‘Sleutel’ met de veldnamen ontbreekt, daardoor zijn de antwoorden niet te vinden. "
@@ -294,47 +334,6 @@ public final class AanvraagReader {
         }
     }
 
-    /**
-     * Opens the workbook with only the sheets worth loading: a streamed pass first finds the sheets with form keys
-     * and counts cells; large sheets without keys are dropped from the package before POI builds its model.
-     */
-    private record Opened(XSSFWorkbook wb, SheetScan scan) {}
-
-    private static Opened openWorkbook(byte[] content, Limits limits, Deadline deadline)
-            throws UnreadableDocumentException {
-        OPCPackage pkg = null;
-        try {
-            pkg = OPCPackage.open(new ByteArrayInputStream(content));
-            SheetScan scan = SheetScan.of(pkg, deadline);
-            long loaded = 0;
-            for (SheetScan.Sheet s : scan.sheets) {
-                if (s.keyed() || s.cells() <= SheetScan.SMALL_SHEET_CELLS) {
-                    loaded += s.cells();
-                } else {
-                    LOG.info("sheet '{}' ({} cells, no form keys) skipped unread", s.name(), s.cells());
-                    pkg.removePart(s.part());
-                }
-            }
-            if (loaded > limits.maxCells()) {
-                throw new UnreadableDocumentException(Reason.TE_GROOT, "De werkbladen van het formulier bevatten samen "
-                        + loaded + " cellen; meer dan " + limits.maxCells() + " wordt niet gelezen. Verwijder lege "
-                        + "opmaak en extra gegevens van de formulierbladen en upload het opnieuw.",
-                        "workbook with " + loaded + " cells in the sheets to load");
-            }
-            return new Opened(new XSSFWorkbook(pkg), scan);
-        } catch (UnreadableDocumentException e) {
-            closeQuietly(pkg);
-            throw e;
-        } catch (IOException | RuntimeException | org.apache.poi.openxml4j.exceptions.OpenXML4JException
-                | org.xml.sax.SAXException | javax.xml.parsers.ParserConfigurationException e) {
-            closeQuietly(pkg);
-            if (e instanceof Deadline.Exceeded d) {
-                throw d;
-            }
-            throw new UnreadableDocumentException(Reason.BESCHADIGD, DAMAGED, "XLSX does not open: " + e, e);
-        }
-    }
-
     /** POI signals a broken workbook with runtime exceptions from deep in its model (and XmlBeans). */
     private static <T> T xlsxLibrary(LibraryCall<T> call) throws UnreadableDocumentException {
         try {
@@ -344,12 +343,6 @@ public final class AanvraagReader {
                 | UnsupportedOperationException | org.apache.xmlbeans.XmlRuntimeException e) {
             LOG.info("XLSX content does not parse: {}", e.toString());
             throw new UnreadableDocumentException(Reason.BESCHADIGD, DAMAGED, "XLSX content does not parse: " + e, e);
-        }
-    }
-
-    private static void closeQuietly(OPCPackage pkg) {
-        if (pkg != null) {
-            pkg.revert();
         }
     }
 

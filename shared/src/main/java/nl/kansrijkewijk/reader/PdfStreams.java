@@ -125,6 +125,10 @@ final class PdfStreams {
                     if (ex instanceof Deadline.Exceeded d) {
                         throw d;
                     }
+                    if (ex instanceof PdfDecodeBudget.Overrun) {
+                        deadline.check(); // the budget stops at the deadline too
+                        throw new TooLarge();
+                    }
                     if (out.exceeded) {
                         throw new TooLarge();
                     }
@@ -135,14 +139,17 @@ final class PdfStreams {
             }
             return size;
         } catch (TooLarge tooLarge) {
-            throw new UnreadableDocumentException(Reason.TE_GROOT, "De PDF is uitgepakt veel groter dan een "
-                    + "aanvraagformulier (meer dan " + (limits.maxDecodedStreamBytes() >> 20) + " MB) en wordt niet "
-                    + "gelezen. Sla het formulier opnieuw op als PDF, zonder ingevoegde bijlagen of afbeeldingen, en "
-                    + "upload het nog eens.", "PDF streams inflate beyond " + limits.maxDecodedStreamBytes()
+            throw new UnreadableDocumentException(Reason.TE_GROOT, tooLargeMessage(limits), "PDF streams inflate beyond " + limits.maxDecodedStreamBytes()
                             + " bytes (object " + key + ")");
         } catch (IOException ex) {
             return 0; // the raw data cannot even be read: its reader will judge it
         }
+    }
+
+    static String tooLargeMessage(Limits limits) {
+        return "De PDF is uitgepakt veel groter dan een aanvraagformulier (meer dan "
+                + (limits.maxDecodedStreamBytes() >> 20) + " MB) en wordt niet gelezen. Sla het formulier opnieuw op "
+                + "als PDF, zonder ingevoegde bijlagen of afbeeldingen, en upload het nog eens.";
     }
 
     private static List<COSName> filters(COSBase f) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.ParserConfigurationException;
@@ -39,12 +40,21 @@ final class SheetScan {
     final List<Sheet> sheets = new ArrayList<>();
     final Set<String> versions = new LinkedHashSet<>();
     boolean titleSeen;
+    private final Predicate<String> isKey;
 
-    private SheetScan() {}
+    private SheetScan(Predicate<String> isKey) {
+        this.isKey = isKey;
+    }
 
     static SheetScan of(OPCPackage pkg, Deadline deadline)
             throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
-        SheetScan scan = new SheetScan();
+        return of(pkg, deadline, XlsxKeyIndex::isFormKey);
+    }
+
+    /** @param isKey whether a cell's text marks its sheet as one to read (a form key, a SiSa header) */
+    static SheetScan of(OPCPackage pkg, Deadline deadline, Predicate<String> isKey)
+            throws IOException, OpenXML4JException, SAXException, ParserConfigurationException {
+        SheetScan scan = new SheetScan(isKey);
         ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
         XSSFReader reader = new XSSFReader(pkg);
         XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
@@ -120,7 +130,7 @@ final class SheetScan {
                     default -> null;
                 };
                 if (value != null) {
-                    keyed |= XlsxKeyIndex.isFormKey(value);
+                    keyed |= isKey.test(value);
                     marker(value);
                 }
                 type = null;

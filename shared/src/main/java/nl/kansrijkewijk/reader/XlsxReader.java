@@ -19,6 +19,7 @@ import nl.kansrijkewijk.form.XlsxKeyIndex;
 import nl.kansrijkewijk.limits.Deadline;
 import nl.kansrijkewijk.limits.Limits;
 import nl.kansrijkewijk.reader.UnreadableDocumentException.Reason;
+import nl.kansrijkewijk.xlsx.BoundedFormulaEvaluator;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
@@ -64,7 +65,7 @@ final class XlsxReader {
         }
         RawForm raw = new RawForm(DocumentShape.XLSX, versions, limits.maxTextLength());
         raw.titleSeen = index.titleSeen();
-        FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+        FormulaEvaluator evaluator = BoundedFormulaEvaluator.of(wb, deadline, limits.maxFormulaCellVisits());
         Map<Sheet, List<CellRangeAddress>> merged = new HashMap<>();
         FormCatalogue catalogue = FormCatalogue.standard();
         int n = 0;
@@ -127,7 +128,10 @@ final class XlsxReader {
         CellValue v;
         try {
             v = ev.evaluate(cell);
+        } catch (BoundedFormulaEvaluator.TooComplex | Deadline.Exceeded e) {
+            throw e;
         } catch (RuntimeException | StackOverflowError e) {
+            // an unsupported function, a reference loop, a chain of formulas deeper than the stack
             LOG.info("formula {} in {} not evaluated ({}); using the cached result", formula, loc.cell(), e.toString());
             v = cached(cell);
         }

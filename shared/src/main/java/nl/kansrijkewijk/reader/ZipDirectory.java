@@ -20,7 +20,7 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  * valid workbooks written by streaming writers (data descriptors, Zip64) and cannot tell a cut-off upload, whose
  * directory at the end is missing, from a damaged one.
  */
-final class ZipDirectory {
+public final class ZipDirectory {
     /** Inflating 200× or more is a zip bomb, not a workbook (real sheets compress 5–20×). */
     private static final long BOMB_RATIO = 200;
     private static final long BOMB_MIN_BYTES = 1024 * 1024;
@@ -32,14 +32,19 @@ final class ZipDirectory {
         this.sizes = sizes;
     }
 
-    static ZipDirectory read(byte[] content, Limits limits) throws UnreadableDocumentException {
+    public static ZipDirectory read(byte[] content, Limits limits) throws UnreadableDocumentException {
+        return read(content, limits, "het formulier");
+    }
+
+    /** @param what the document as the messages name it ("het formulier", "de SiSa-bijlage") */
+    public static ZipDirectory read(byte[] content, Limits limits, String what) throws UnreadableDocumentException {
         Map<String, Long> sizes = new LinkedHashMap<>();
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
             Enumeration<ZipArchiveEntry> entries = zip.getEntries();
             List<ZipArchiveEntry> list = entries == null ? List.of() : Collections.list(entries);
             if (list.size() > MAX_ENTRIES) {
                 throw new UnreadableDocumentException(Reason.TE_GROOT, "Het bestand bevat meer dan " + MAX_ENTRIES
-                        + " onderdelen en wordt niet gelezen. Upload alleen het ingevulde aanvraagformulier.",
+                        + " onderdelen en wordt niet gelezen. Upload alleen " + what + ".",
                         "zip with " + list.size() + " entries");
             }
             for (ZipArchiveEntry e : new ArrayList<>(list)) {
@@ -49,7 +54,7 @@ final class ZipDirectory {
                         || (size > BOMB_MIN_BYTES && packed >= 0 && size > BOMB_RATIO * Math.max(packed, 1))) {
                     throw new UnreadableDocumentException(Reason.TE_GROOT, "Het bestand is uitgepakt veel te groot ("
                             + e.getName() + " wordt " + (size >> 20) + " MB uit " + Math.max(packed >> 10, 1)
-                            + " kB). Zo'n bestand wordt niet gelezen. Sla het formulier opnieuw op zonder extra "
+                            + " kB). Zo'n bestand wordt niet gelezen. Sla " + what + " opnieuw op zonder extra "
                             + "werkbladen of bijlagen en upload het nog eens.",
                             "zip entry " + e.getName() + " inflates to " + size + " from " + packed + " bytes");
                 }
@@ -77,8 +82,14 @@ final class ZipDirectory {
         return false;
     }
 
+    /** The inflated size of an entry (name compared case-insensitively), or -1 when it is not there. */
+    public long size(String name) {
+        Long s = sizes.get(name.toLowerCase(Locale.ROOT));
+        return s == null ? -1 : s;
+    }
+
     /** What the archive holds, from its entry names: xlsx, xlsm, xlsb, docx, pptx, ods, or zip. */
-    String kind() {
+    public String kind() {
         if (has("xl/workbook.bin")) {
             return "xlsb";
         }

@@ -2,6 +2,7 @@ package nl.kansrijkewijk.sisa;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -21,12 +22,21 @@ import nl.kansrijkewijk.finding.RuleCatalogue;
 import nl.kansrijkewijk.finding.RuleDefinition;
 import nl.kansrijkewijk.finding.Trail;
 import nl.kansrijkewijk.hash.Sha256;
+import nl.kansrijkewijk.limits.Deadline;
+import nl.kansrijkewijk.limits.Limits;
 import nl.kansrijkewijk.money.DutchDates;
 import nl.kansrijkewijk.money.Money;
+import nl.kansrijkewijk.reader.BoundedWorkbook;
+import nl.kansrijkewijk.reader.UnreadableDocumentException;
 import nl.kansrijkewijk.reader.ValueParsers;
+import nl.kansrijkewijk.reader.ZipDirectory;
 import nl.kansrijkewijk.regeling.Names;
 import nl.kansrijkewijk.regeling.Regeling;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
+import nl.kansrijkewijk.xlsx.BoundedFormulaEvaluator;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
@@ -35,6 +45,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.xmlbeans.XmlRuntimeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +67,12 @@ public final class VerantwoordingReader {
     public static final String LEES_RULE = "VJ-LEES-WAARDE";
 
     private static final String NIET_PLAUSIBEL = "Niet plausibel: ";
+    private static final String SHARED_STRINGS = "xl/sharedStrings.xml";
+    private static final int PROBE_BYTES = 4 * 1024 * 1024;
+    private static final String VERSTREKKER = Names.normalise(VerantwoordingWorkbook.FIXED_COLUMNS.get(0));
     private static final String OPNIEUW = " Pas het blad aan en lever het opnieuw aan.";
+    private static final String DAMAGED = "Het bestand is beschadigd of onvolledig en kan niet worden gelezen. Sla de "
+            + "SiSa-bijlage opnieuw op als Excel-werkmap (xlsx) en lever haar opnieuw aan.";
     /** "E99/01", "E99 / 01", "D1 / 01", "A16/01", "E27B / 03". */
     static final Pattern CODE = Pattern.compile("\\s*([A-Z]{1,3}\\d{1,3}[A-Z]?)\\s*/\\s*(\\d{1,2})\\s*");
     private static final Pattern VERSION = Pattern.compile("(?i)versie\\s+(.+?)\\s*$");
@@ -64,65 +80,95 @@ public final class VerantwoordingReader {
     private static final Pattern ONDERDEEL_CODE = Pattern.compile("^\\s*([A-Za-z]{3})(?![A-Za-z])");
     private static final Pattern ARTICLE = Pattern.compile("(?i)art(?:ikel)?\\.?\\s*(\\d{1,2})");
 
-    static {
-        // POI keeps these limits in statics; the same values as the aanvraag reader.
-        ZipSecureFile.setMinInflateRatio(0.005);
-        ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
-        ZipSecureFile.setMaxFileCount(5_000);
-    }
-
     private final String documentName;
     private final Regeling regeling;
     private final SisaConfig config;
     private final RuleDefinition leesRule = RuleCatalogue.standard().get(LEES_RULE);
     private final List<Finding> findings = new ArrayList<>();
+    private final Limits limits;
+    private final Deadline deadline;
     private FormulaEvaluator evaluator;
 
-    private VerantwoordingReader(String documentName, Regeling regeling, SisaConfig config) {
+    private VerantwoordingReader(String documentName, Regeling regeling, SisaConfig config, Limits limits,
+            Deadline deadline) {
         this.documentName = documentName;
         this.regeling = regeling;
         this.config = config;
+        this.limits = limits;
+        this.deadline = deadline;
     }
 
     /**
+     * Reads with the standard limits, within the standard processing time.
+     *
      * @param expectedCbsCode the gemeente the upload belongs to (upload folder or dossier); null when unknown
      */
     public static Verantwoording read(String documentName, byte[] content, Regeling regeling, SisaConfig config,
             String expectedCbsCode) throws NietPlausibelException {
+        Limits limits = Limits.standard();
+        return read(documentName, content, regeling, config, expectedCbsCode, limits,
+                Deadline.after(limits.maxProcessingTime()));
+    }
+
+    /**
+     * @param expectedCbsCode the gemeente the upload belongs to (upload folder or dossier); null when unknown
+     * @param limits          what is read at most (the zip, parts, cells and formula bounds of the aanvraag reader)
+     * @param deadline        by when reading must have given up
+     */
+    public static Verantwoording read(String documentName, byte[] content, Regeling regeling, SisaConfig config,
+            String expectedCbsCode, Limits limits, Deadline deadline) throws NietPlausibelException {
         try {
-            return new VerantwoordingReader(documentName, regeling, config).readChecked(content, expectedCbsCode);
+            return new VerantwoordingReader(documentName, regeling, config, limits, deadline)
+                    .readChecked(content, expectedCbsCode);
         } catch (NietPlausibelException e) {
             LOG.info("verantwoording {} niet plausibel: {}", documentName, e.getMessage());
             throw e;
         } catch (Plausibility e) {
             LOG.info("verantwoording {} niet plausibel: {}", documentName, e.getMessage());
             throw new NietPlausibelException(e.userMessage, e.getMessage());
-        } catch (StackOverflowError | OutOfMemoryError e) {
-            LOG.warn("verantwoording {} exhausted resources", documentName, e);
-            throw new NietPlausibelException("Het bestand is te ingewikkeld of te groot om te lezen. Lever alleen de "
-                    + "SiSa-bijlage van de Regeling kansrijke wijk aan, zonder andere bladen.", "resources: " + e, e);
-        } catch (Exception | LinkageError | AssertionError e) {
+        } catch (Deadline.Exceeded | BoundedFormulaEvaluator.TooComplex e) {
+            LOG.warn("verantwoording {} not read within its bounds: {}", documentName, e.getMessage());
+            throw new NietPlausibelException("Het bestand is te ingewikkeld om binnen de verwerkingstijd te lezen "
+                    + "(bijvoorbeeld formules die naar hele kolommen of werkbladen verwijzen). Lever alleen de "
+                    + "SiSa-bijlage van de Regeling kansrijke wijk aan, met de bedragen als waarden, zonder andere "
+                    + "bladen.", "bounds: " + e.getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException | ClassCastException
+                | UnsupportedOperationException | POIXMLException | XmlRuntimeException e) {
+            // POI signals a broken workbook with runtime exceptions from deep in its model (and XmlBeans)
             LOG.warn("verantwoording {} could not be read", documentName, e);
-            throw new NietPlausibelException("Het bestand is beschadigd of onvolledig en kan niet worden gelezen. Sla "
-                    + "de SiSa-bijlage opnieuw op als Excel-werkmap (xlsx) en lever haar opnieuw aan.", "read: " + e, e);
+            throw new NietPlausibelException(DAMAGED, "read: " + e, e);
         }
     }
 
     /**
      * A cheap probe for the pipeline's document-kind detection: a workbook whose shared strings name the SiSa fixed
-     * columns. Looks at entry names and at most 4 MB of one entry; never throws.
+     * columns. Looks at entry names and at most 4 MB of one entry; never throws. The zip's central directory is read
+     * first (workbooks from streaming writers, with data descriptors, only read that way); a cut-off upload without
+     * one is scanned by its local headers, so that it still gets the SiSa reader's answer.
      */
     public static boolean isVerantwoording(byte[] content) {
         if (content == null || content.length < 4 || content[0] != 'P' || content[1] != 'K') {
             return false;
         }
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+            ZipArchiveEntry e = zip.getEntry(SHARED_STRINGS);
+            if (e == null) {
+                return false;
+            }
+            try (InputStream in = zip.getInputStream(e)) {
+                return namesFixedColumns(in.readNBytes(PROBE_BYTES));
+            }
+        } catch (IOException | RuntimeException e) {
+            return scanLocalHeaders(content);
+        }
+    }
+
+    private static boolean scanLocalHeaders(byte[] content) {
         try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(content))) {
             int n = 0;
             for (ZipEntry e; (e = z.getNextEntry()) != null && n < 1_000; n++) {
-                if (e.getName().equals("xl/sharedStrings.xml")) {
-                    byte[] head = z.readNBytes(4 * 1024 * 1024);
-                    String s = new String(head, java.nio.charset.StandardCharsets.UTF_8);
-                    return s.contains("Verstrekker") && s.contains("Uitkeringscode") && s.contains("Ontvanger");
+                if (e.getName().equals(SHARED_STRINGS)) {
+                    return namesFixedColumns(z.readNBytes(PROBE_BYTES));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -131,13 +177,18 @@ public final class VerantwoordingReader {
         return false;
     }
 
+    private static boolean namesFixedColumns(byte[] head) {
+        String s = new String(head, java.nio.charset.StandardCharsets.UTF_8);
+        return s.contains("Verstrekker") && s.contains("Uitkeringscode") && s.contains("Ontvanger");
+    }
+
     // ------------------------------------------------------------------------------------------------ reading
 
-    private Verantwoording readChecked(byte[] content, String expectedCbsCode) throws Exception {
+    private Verantwoording readChecked(byte[] content, String expectedCbsCode) throws NietPlausibelException {
         if (content == null || content.length == 0) {
             throw new NietPlausibelException("Het bestand is leeg.", "empty upload");
         }
-        if (content.length > MAX_BYTES) {
+        if (content.length > Math.min(MAX_BYTES, limits.maxUploadBytes())) {
             throw new NietPlausibelException("Het bestand is groter dan 5 MB. Lever alleen de SiSa-bijlage van de "
                     + "Regeling kansrijke wijk aan.", "upload of " + content.length + " bytes");
         }
@@ -145,15 +196,9 @@ public final class VerantwoordingReader {
             throw new NietPlausibelException(NIET_PLAUSIBEL + "het bestand is geen Excel-werkmap (xlsx). Lever de "
                     + "SiSa-bijlage aan als xlsx.", "not a zip archive");
         }
-        XSSFWorkbook wb;
-        try {
-            wb = new XSSFWorkbook(new ByteArrayInputStream(content));
-        } catch (IOException | RuntimeException e) {
-            throw new NietPlausibelException(NIET_PLAUSIBEL + "het bestand is geen leesbare Excel-werkmap (xlsx). Sla "
-                    + "de SiSa-bijlage op als Excel-werkmap en lever haar opnieuw aan.", "XLSX does not open: " + e, e);
-        }
+        XSSFWorkbook wb = open(content);
         try (wb) {
-            evaluator = wb.getCreationHelper().createFormulaEvaluator();
+            evaluator = BoundedFormulaEvaluator.of(wb, deadline, limits.maxFormulaCellVisits());
             Sheet sheet = findSheet(wb);
             if (sheet == null) {
                 throw new NietPlausibelException(NIET_PLAUSIBEL + "de werkmap bevat geen SiSa-bijlage: er is geen regel "
@@ -161,6 +206,43 @@ public final class VerantwoordingReader {
                         + "Ontvanger." + OPNIEUW, "no SiSa header row in " + wb.getNumberOfSheets() + " sheets");
             }
             return readSheet(sheet, Sha256.hex(content), expectedCbsCode);
+        } catch (IOException e) {
+            throw new NietPlausibelException(DAMAGED, "XLSX close failed: " + e, e);
+        }
+    }
+
+    /**
+     * The workbook within the limits, by the aanvraag reader's rules ({@link BoundedWorkbook}): zip bombs, oversized
+     * parts and sheets, and too many cells are refused before POI builds its model; large sheets without the SiSa
+     * header are left unread.
+     */
+    private XSSFWorkbook open(byte[] content) throws NietPlausibelException {
+        try {
+            ZipDirectory dir = ZipDirectory.read(content, limits, "de SiSa-bijlage");
+            if (!dir.kind().equals("xlsx")) {
+                throw new NietPlausibelException(NIET_PLAUSIBEL + "het bestand is geen Excel-werkmap (xlsx) maar "
+                        + switch (dir.kind()) {
+                            case "xlsm" -> "een werkmap met macro's (xlsm)";
+                            case "xlsb" -> "een binaire Excel-werkmap (xlsb)";
+                            case "docx" -> "een Word-document";
+                            case "pptx" -> "een PowerPoint-presentatie";
+                            case "ods" -> "een OpenDocument-rekenblad (ods)";
+                            default -> "een zip-archief";
+                        } + ". Sla de SiSa-bijlage op als Excel-werkmap (xlsx) en lever haar opnieuw aan.",
+                        "zip of kind " + dir.kind());
+            }
+            return BoundedWorkbook.open(content, dir, limits, deadline,
+                    t -> Names.normalise(t).equals(VERSTREKKER), "de SiSa-bijlage").workbook();
+        } catch (UnreadableDocumentException e) {
+            String message = switch (e.reason()) {
+                case AFGEBROKEN -> "Het bestand is niet compleet: de inhoudsopgave aan het eind van het "
+                        + "xlsx-bestand ontbreekt of is beschadigd. Waarschijnlijk is het opslaan of aanleveren "
+                        + "afgebroken. Sla de SiSa-bijlage opnieuw op en lever haar opnieuw aan.";
+                case TE_GROOT -> e.userMessage();
+                default -> NIET_PLAUSIBEL + "het bestand is geen leesbare Excel-werkmap (xlsx). Sla de SiSa-bijlage "
+                        + "op als Excel-werkmap en lever haar opnieuw aan.";
+            };
+            throw new NietPlausibelException(message, e.reason().code() + ": " + e.getMessage(), e);
         }
     }
 
@@ -182,6 +264,7 @@ public final class VerantwoordingReader {
         List<Integer> rows = new ArrayList<>();
         int last = Math.min(s.getLastRowNum(), MAX_ROWS);
         for (int r = 0; r <= last; r++) {
+            deadline.check();
             Row row = s.getRow(r);
             if (row != null && isHeader(row)) {
                 rows.add(r);
@@ -444,6 +527,7 @@ public final class VerantwoordingReader {
                 .findFirst().orElseThrow().getKey();
         java.util.Set<String> seenInBlock = new java.util.HashSet<>();
         for (int r = block.firstValueRow; r < end; r++) {
+            deadline.check();
             Row row = s.getRow(r);
             if (row == null || row.getZeroHeight()) {
                 continue; // hidden helper rows are not part of the delivery
@@ -597,7 +681,10 @@ public final class VerantwoordingReader {
         if (cell.getCellType() == CellType.FORMULA) {
             try {
                 return evaluator.evaluate(cell);
+            } catch (BoundedFormulaEvaluator.TooComplex | Deadline.Exceeded e) {
+                throw e;
             } catch (RuntimeException | StackOverflowError e) {
+                // an unsupported function, a reference loop, a chain of formulas deeper than the stack
                 LOG.debug("formula not evaluated, using the cached value", e);
                 try {
                     return switch (cell.getCachedFormulaResultType()) {

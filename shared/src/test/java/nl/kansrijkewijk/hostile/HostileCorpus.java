@@ -72,6 +72,12 @@ public final class HostileCorpus {
         k.put("leeg.pdf", () -> new byte[0]);
         k.put("ander-document.pdf", HostileCorpus::otherPdf);
         k.put("activiteiten-2000.xlsx", () -> HostileFiles.xlsxWithActivityRows(2000));
+        // an amount cell summing 16 384 columns × 4 999 rows of another sheet (82 million cell visits)
+        k.put("formule-heel-blad.xlsx", () -> HostileXlsx.withWholeSheetSum(FormFiller.fillXlsx(HostileFiles.values()),
+                wb -> HostileXlsx.keyCell(wb, "B.ARM.fg1.2024")));
+        // an external entity (a local file) and a billion-laughs chain in the shared strings
+        k.put("xml-entiteiten.xlsx", () -> HostileXlsx.withEntities(FormFiller.fillXlsx(HostileFiles.values()),
+                "xl/sharedStrings.xml", "file:///etc/passwd"));
         return k;
     }
 
@@ -82,6 +88,14 @@ public final class HostileCorpus {
         k.put("pdf-inflate-4gb.pdf", () -> HostileFiles.pdfInflateBomb(4L << 30));
         // ~120 MB hidden sheet in a ~13 MB workbook (took 2.1 GB of memory before it was skipped)
         k.put("verborgen-blad-120mb.xlsx", () -> HostileFiles.xlsxWithBigHiddenSheet(165_000));
+        // the catalog in an object stream, and the xref stream itself, inflating to 4 GB from ~4 MB: PDFBox decodes
+        // both while loading (out of memory at -Xmx870m after 16–21 s before the decode budget)
+        k.put("pdf-objectstroom-4gb.pdf", () -> HostilePdfs.objectStreamBomb(4096));
+        k.put("pdf-xrefstroom-4gb.pdf", () -> HostilePdfs.xrefStreamBomb(4096));
+        // 500 000 cell formats (40 MB of styles.xml from 1 MB) and 720 000 shared strings (17 MB from 3.7 MB)
+        k.put("stijlen-40mb.xlsx", () -> HostileXlsx.withStyles(FormFiller.fillXlsx(HostileFiles.values()), 500_000));
+        k.put("gedeelde-teksten-17mb.xlsx", () -> HostileXlsx.withSharedStrings(
+                FormFiller.fillXlsx(HostileFiles.values()), 720_000, "720000"));
         return k;
     }
 
@@ -99,6 +113,13 @@ public final class HostileCorpus {
         pdf.put("diep-genest.pdf", () -> ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /X " + "[".repeat(20_000)
                 + "]".repeat(20_000) + " >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n"
                 + "<< /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+        // structure PDFBox meets while loading (PdfLoadBoundsTest): bombs in object and xref streams, loops, nesting
+        pdf.put("objectstroom-80mb.pdf", () -> HostilePdfs.objectStreamBomb(80));
+        pdf.put("xrefstroom-80mb.pdf", () -> HostilePdfs.xrefStreamBomb(80));
+        pdf.put("length-lus.pdf", HostilePdfs::lengthLoop);
+        pdf.put("prev-lus.pdf", HostilePdfs::prevLoop);
+        pdf.put("paginaboom-lus.pdf", HostilePdfs::pageTreeLoop);
+        pdf.put("diep-genest-objstm.pdf", () -> HostilePdfs.deepNestingInObjectStream(20_000));
         seeds.put("pdfFormReader", pdf);
         Map<String, Supplier<byte[]>> flat = new LinkedHashMap<>();
         flat.put("afgedrukt.pdf", () -> FormFiller.flatten(FormFiller.fillPdf(HostileFiles.values())));
@@ -112,7 +133,7 @@ public final class HostileCorpus {
         xlsx.put("ingevuld.xlsx", () -> FormFiller.fillXlsx(HostileFiles.values()));
         for (String n : java.util.List.of("afgebroken-helft.xlsx", "streaming-writer-zip64.xlsx",
                 "richting-omgekeerd.xlsx", "oud-excel.xls", "rekenblad.ods", "macro.xlsm",
-                "zip-bom.xlsx")) {
+                "zip-bom.xlsx", "formule-heel-blad.xlsx", "xml-entiteiten.xlsx")) {
             xlsx.put(n, all.get(n));
         }
         seeds.put("xlsxReader", xlsx);

@@ -16,8 +16,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * "Fuzzing"): {@code JAZZER_FUZZ=1 mvn -o -pl shared test -Dtest=ReaderFuzzTest#xlsxReader}.
  *
  * <p>The reader routes by content, so the three targets share one entry point and differ in their corpus (and
- * therefore in where mutation starts): the fillable PDF, the printed PDF, the workbook. A fuzz target for the
- * SiSa reader belongs here too once that reader exists (it is built on another branch).
+ * therefore in where mutation starts): the fillable PDF, the printed PDF, the workbook. The SiSa verantwoording
+ * reader has its own targets next to it: sisa.VerantwoordingReaderFuzzTest.
  */
 class ReaderFuzzTest {
 

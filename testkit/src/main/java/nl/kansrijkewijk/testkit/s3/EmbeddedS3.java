@@ -1,6 +1,8 @@
 package nl.kansrijkewijk.testkit.s3;
 
 import java.net.URI;
+import java.util.List;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
@@ -10,10 +12,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * s3proxy in this JVM on a free port, in memory, with versioning, signed requests required. For tests of every
- * module that talks S3; never in a deployment jar.
+ * s3proxy in this JVM on a free port, in memory, with versioning, signed requests required (presigned URLs too),
+ * optionally with open CORS. For tests of every module that talks S3; never in a deployment jar.
  */
 public final class EmbeddedS3 implements AutoCloseable {
     public static final String ACCESS_KEY = "test";
@@ -25,15 +28,37 @@ public final class EmbeddedS3 implements AutoCloseable {
         S3Client create(Region region, AwsCredentialsProvider credentials, URI endpoint);
     }
 
+    /** How the code under test builds its presigner, so tests sign URLs exactly as the function does. */
+    @FunctionalInterface
+    public interface PresignerFactory {
+        S3Presigner create(Region region, AwsCredentialsProvider credentials, URI endpoint);
+    }
+
     private final S3Proxy proxy;
     private final URI endpoint;
 
     public EmbeddedS3() throws Exception {
-        proxy = S3Proxy.builder()
+        this(false);
+    }
+
+    /**
+     * With CORS open to any origin for GET, PUT and HEAD (exposing ETag), as {@code ./kw serve} has it, for tests
+     * where a browser page talks to S3 through presigned URLs.
+     */
+    public static EmbeddedS3 withOpenCors() throws Exception {
+        return new EmbeddedS3(true);
+    }
+
+    private EmbeddedS3(boolean openCors) throws Exception {
+        S3Proxy.Builder builder = S3Proxy.builder()
                 .blobStore(new TransientNio2BlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .build();
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY);
+        if (openCors) {
+            builder.corsRules(new CrossOriginResourceSharing(List.of("*"), List.of("GET", "PUT", "HEAD"),
+                    List.of("*"), List.of("ETag"), "false"));
+        }
+        proxy = builder.build();
         proxy.start();
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!"STARTED".equals(proxy.getState())) {
@@ -55,6 +80,11 @@ public final class EmbeddedS3 implements AutoCloseable {
 
     /** A client built by the given factory (the production one), pointed here. */
     public S3Client client(ClientFactory factory) {
+        return factory.create(Region.EU_WEST_1, credentials(), endpoint);
+    }
+
+    /** A presigner built by the given factory (the production one), pointed here. */
+    public S3Presigner presigner(PresignerFactory factory) {
         return factory.create(Region.EU_WEST_1, credentials(), endpoint);
     }
 

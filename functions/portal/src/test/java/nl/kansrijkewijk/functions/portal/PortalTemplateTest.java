@@ -142,6 +142,16 @@ class PortalTemplateTest {
     }
 
     @Test
+    void thePortalClientAllowsOnlyTheCodeFlowAsAPublicClient() {
+        Map<String, Object> client = props("PortalUserPoolClient");
+        assertEquals(List.of("code"), client.get("AllowedOAuthFlows"), "authorization code (with PKCE), no implicit");
+        assertEquals(Boolean.FALSE, client.get("GenerateSecret"), "a browser page keeps no secret: PKCE instead");
+        assertEquals(Boolean.TRUE, client.get("AllowedOAuthFlowsUserPoolClient"));
+        assertEquals(List.of("openid", "email"), client.get("AllowedOAuthScopes"));
+        assertEquals(List.of("COGNITO"), client.get("SupportedIdentityProviders"));
+    }
+
+    @Test
     void notificationsComeFromNewManifestsAndCarryNoContentGrants() {
         Map<String, Object> trigger = map(map(map(props("PortalEventsFunction").get("Events")).get("Processed")).get("Properties"));
         assertEquals(Map.of("Ref", "OutputBucket"), trigger.get("Bucket"));

@@ -14,10 +14,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import nl.kansrijkewijk.functions.portal.aws.AwsClients;
 import nl.kansrijkewijk.pipeline.s3.S3BucketStore;
 import nl.kansrijkewijk.functions.portal.aws.S3UrlSigner;
 import nl.kansrijkewijk.pipeline.status.OutputBucketStatusSource;
 import nl.kansrijkewijk.processing.Json;
+import nl.kansrijkewijk.testkit.s3.EmbeddedS3;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,11 +43,11 @@ class PresignedUrlTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = new EmbeddedS3();
-        s3 = server.client();
+        server = EmbeddedS3.withOpenCors();
+        s3 = server.client(AwsClients::s3);
         s3.createBucket(b -> b.bucket(UPLOADS));
         s3.createBucket(b -> b.bucket(OUTPUTS));
-        signer = new S3UrlSigner(server.presigner());
+        signer = new S3UrlSigner(server.presigner(AwsClients::presigner));
     }
 
     @AfterAll
