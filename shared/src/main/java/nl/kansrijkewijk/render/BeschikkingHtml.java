@@ -782,12 +782,16 @@ final class BeschikkingHtml {
         x.raw("</tr></tbody></table>");
     }
 
+    /**
+     * The day each year's termijn is paid, as the letter states it: the same data date from which the wijziging
+     * arithmetic counts that termijn as paid ({@code PreviousVerlening.isPaid}).
+     */
     private Map<Integer, String> paymentMoments() {
-        if (r.letter() == null || r.letter().paymentMoments() == null
-                || r.letter().paymentMoments().perYear() == null) {
-            return Map.of();
+        Map<Integer, String> out = new java.util.TreeMap<>();
+        if (r.deadlines() != null) {
+            r.deadlines().paymentMoments().perYear().forEach((y, d) -> out.put(y, "op " + DutchDates.format(d)));
         }
-        return r.letter().paymentMoments().perYear();
+        return out;
     }
 
     private void verantwoording(List<OnderdeelBesluit> groups) {
