@@ -94,8 +94,8 @@ public record PreviousVerlening(String kenmerk, String source, LocalDate paidThr
     }
 
     /** A termijn counts as paid when its payment moment is on or before the date; unknown date → not paid. */
-    static boolean isPaid(Regeling regeling, int year, LocalDate paidThrough) {
-        LocalDate moment = regeling.deadlines().paymentMoments().get(year);
+    public static boolean isPaid(Regeling regeling, int year, LocalDate paidThrough) {
+        LocalDate moment = regeling.deadlines().paymentMoments().perYear().get(year);
         return paidThrough != null && moment != null && !moment.isAfter(paidThrough);
     }
 

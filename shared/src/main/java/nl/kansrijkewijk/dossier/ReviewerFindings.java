@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import nl.kansrijkewijk.aanvraag.Aanvraag;
 import nl.kansrijkewijk.aanvraag.Activity;
 import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.Judgements;
 import nl.kansrijkewijk.finding.RuleCatalogue;
 import nl.kansrijkewijk.finding.Severity;
 import nl.kansrijkewijk.finding.Trail;
@@ -141,7 +142,8 @@ public final class ReviewerFindings {
         BigDecimal amount = Money.scale(o.bedrag() == null ? BigDecimal.ZERO : o.bedrag());
         Trail.Builder t = by(Trail.builder(), by)
                 .input("Bevinding", id + " (" + f.severity().label() + ", " + f.article() + ")")
-                .input("Oordeel", o.oordeel().label())
+                .input(Judgements.JUDGED_RULE, f.rule())
+                .input(Judgements.OORDEEL, o.oordeel().label())
                 .input("Bedrag volgens de beoordelaar", Money.format(amount))
                 .input("Reden", nvl(o.reden()));
         if (act.isPresent()) {
@@ -192,7 +194,8 @@ public final class ReviewerFindings {
                          Beoordeling.BevindingOordeel o) {
         Trail t = by(Trail.builder(), by)
                 .input("Bevinding", id + " (" + f.severity().label() + ", " + f.article() + ")")
-                .input("Oordeel", o.oordeel().label())
+                .input(Judgements.JUDGED_RULE, f.rule())
+                .input(Judgements.OORDEEL, o.oordeel().label())
                 .input("Reden", nvl(o.reden()))
                 .outcome(o.oordeel().label());
         return new Finding(rule, f.article(), catalogue.severity(rule), message, f.location(), t, f.onderdeel(),

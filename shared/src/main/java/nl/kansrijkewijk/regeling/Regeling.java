@@ -29,8 +29,7 @@ public record Regeling(
         List<Inconsistency> inconsistencies,
         List<TextualInconsistency> textualInconsistencies,
         Map<String, List<BijlageEntry>> bijlage,
-        Sisa sisa,
-        Letter letter) {
+        Sisa sisa) {
 
     /** A window with both ends included ("van 1 augustus tot en met 30 september 2023"). */
     public record Period(LocalDate from, LocalDate through) {
@@ -50,12 +49,11 @@ public record Regeling(
             int verantwoordingWithinMonths,
             int terugvorderingNoticeWithinMonths,
             int bezwaarWeeks,
-            Map<Integer, LocalDate> paymentMoments,
-            String paymentMomentsSource) {
+            PaymentMoments paymentMoments) {
 
         /** Art. 13(4) names the years of the termijnen, not the days: the data's (marked) payment day per year. */
-        public Map<Integer, LocalDate> paymentMoments() {
-            return paymentMoments == null ? Map.of() : paymentMoments;
+        public PaymentMoments paymentMoments() {
+            return paymentMoments == null ? new PaymentMoments(false, null, Map.of()) : paymentMoments;
         }
     }
 
@@ -109,13 +107,19 @@ public record Regeling(
 
     public record SisaIndicator(String code, String name, String aardControle, String explanation) {}
 
-    /** What the letter prints about payment; absent in a data file that has none. */
-    public record Letter(PaymentMoments paymentMoments) {}
-
-    /** When in each year of art. 13(4) the termijn is paid ("in januari 2024"); {@code isDefault} as for SiSa. */
+    /**
+     * The one payment day per year of art. 13(4): the letter states it and the wijziging arithmetic counts a
+     * termijn as paid from it on, so the two cannot disagree. {@code isDefault} as for SiSa.
+     */
     public record PaymentMoments(
             @com.fasterxml.jackson.annotation.JsonProperty("default") boolean isDefault,
-            Map<Integer, String> perYear) {}
+            String source,
+            Map<Integer, LocalDate> perYear) {
+
+        public Map<Integer, LocalDate> perYear() {
+            return perYear == null ? Map.of() : perYear;
+        }
+    }
 
     public record TextualInconsistency(String where, String against, String application) {}
 

@@ -21,6 +21,7 @@ import nl.kansrijkewijk.besluit.Besluit.OnderdeelBesluit;
 import nl.kansrijkewijk.besluit.Besluit.Refusal;
 import nl.kansrijkewijk.config.Afzender;
 import nl.kansrijkewijk.finding.Finding;
+import nl.kansrijkewijk.finding.Judgements;
 import nl.kansrijkewijk.finding.Severity;
 import nl.kansrijkewijk.finding.Texts;
 import nl.kansrijkewijk.money.DutchDates;
@@ -625,7 +626,8 @@ final class BeschikkingHtml {
     /**
      * What was checked, and a marked place for the reviewer's own judgement under art. 12 (which no program can
      * make): whether the activities are expected to contribute to the aims of art. 2(1) and will be carried out.
-     * The waarschuwingen still open are listed inside that place, so none is overlooked and none is sent out.
+     * The waarschuwingen still open are listed inside that place, so none is overlooked and none is sent out; those
+     * the reviewer already judged (beoordeling) are no longer open and are only counted in one line.
      */
     private void beoordeling(List<OnderdeelBesluit> groups) {
         x.element("p", null, "Ik heb uw aanvraag getoetst aan de regeling: of uw gemeente en het stedelijk "
@@ -642,6 +644,11 @@ final class BeschikkingHtml {
                 + "verwachting bijdragen aan de doelen van artikel 2, eerste lid, en of er gegronde redenen zijn om "
                 + "aan te nemen dat zij niet of niet geheel worden uitgevoerd].");
         List<Finding> open = openWarnings();
+        Map<String, Integer> judged = judgedWarnings();
+        if (!judged.isEmpty()) {
+            x.element("p", null, "Al beoordeeld (zie bevindingen.xlsx): " + String.join(", ", judged.entrySet()
+                    .stream().map(e -> e.getKey() + " " + e.getValue() + "×").toList()) + ".");
+        }
         if (open.isEmpty()) {
             x.element("p", null, "Er staan geen waarschuwingen open.");
         } else {
@@ -659,9 +666,19 @@ final class BeschikkingHtml {
     /** Waarschuwingen, activities that keep (part of) their money first: they are what the reviewer signs for. */
     private List<Finding> openWarnings() {
         return findings.stream().filter(f -> f.severity() == Severity.WAARSCHUWING)
+                .filter(f -> Judgements.of(f, findings).isEmpty())
                 .sorted(Comparator.comparingInt((Finding f) -> f.activity() == null ? 1 : 0)
                         .thenComparingInt(f -> f.activity() == null ? 0 : f.activity()))
                 .toList();
+    }
+
+    /** Per oordeel ("akkoord", "niet van toepassing", "afwijzen") how many waarschuwingen the reviewer judged. */
+    private Map<String, Integer> judgedWarnings() {
+        Map<String, Integer> out = new java.util.TreeMap<>();
+        findings.stream().filter(f -> f.severity() == Severity.WAARSCHUWING)
+                .forEach(f -> Judgements.of(f, findings).ifPresent(j -> out.merge(
+                        j.trail().inputs().getOrDefault(Judgements.OORDEEL, "beoordeeld"), 1, Integer::sum)));
+        return out;
     }
 
     private String warningSubject(Finding f) {
@@ -782,12 +799,16 @@ final class BeschikkingHtml {
         x.raw("</tr></tbody></table>");
     }
 
+    /**
+     * The day each year's termijn is paid, as the letter states it: the same data date from which the wijziging
+     * arithmetic counts that termijn as paid ({@code PreviousVerlening.isPaid}).
+     */
     private Map<Integer, String> paymentMoments() {
-        if (r.letter() == null || r.letter().paymentMoments() == null
-                || r.letter().paymentMoments().perYear() == null) {
-            return Map.of();
+        Map<Integer, String> out = new java.util.TreeMap<>();
+        if (r.deadlines() != null) {
+            r.deadlines().paymentMoments().perYear().forEach((y, d) -> out.put(y, "op " + DutchDates.format(d)));
         }
-        return r.letter().paymentMoments().perYear();
+        return out;
     }
 
     private void verantwoording(List<OnderdeelBesluit> groups) {

@@ -180,8 +180,7 @@ final class ReportContent {
         if (regeling.sisa() != null && regeling.sisa().isDefault()) {
             out.add("SiSa-uitkeringscode en indicatorcodes (" + regeling.sisa().uitkeringscode() + ")");
         }
-        if (regeling.letter() != null && regeling.letter().paymentMoments() != null
-                && regeling.letter().paymentMoments().isDefault()) {
+        if (regeling.deadlines() != null && regeling.deadlines().paymentMoments().isDefault()) {
             out.add("betaalmomenten per jaar");
         }
         return out;

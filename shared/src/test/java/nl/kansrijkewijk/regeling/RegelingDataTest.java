@@ -319,7 +319,7 @@ class RegelingDataTest {
     private static Regeling with(List<Inconsistency> inconsistencies, Map<String, List<BijlageEntry>> bijlage) {
         return new Regeling(R.id(), R.title(), R.citation(), R.minister(), R.validFrom(), R.years(), R.deadlines(), R.thresholds(),
                 R.gemeenten(), R.onderdelen(), R.integralSchoolEnOmgevingGemeenten(), R.lists(), R.signalWords(),
-                R.toelichtingFigures(), R.policy(), inconsistencies, R.textualInconsistencies(), bijlage, R.sisa(), R.letter());
+                R.toelichtingFigures(), R.policy(), inconsistencies, R.textualInconsistencies(), bijlage, R.sisa());
     }
 
     private static Map<Integer, BigDecimal> years(long a, long b, long c) {

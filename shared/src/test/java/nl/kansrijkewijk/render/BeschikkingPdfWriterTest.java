@@ -88,7 +88,7 @@ class BeschikkingPdfWriterTest {
         assertTrue(text.contains("Verleend bedrag per focusgebied"), "per-focusgebied summary");
         assertFalse(text.contains("volgt uit de SiSa-bijlage"), "no placeholder for the SiSa code");
         assertTrue(text.contains("KW2023/01") && text.contains("uitkeringscode KW2023"), "SiSa codes from the regeling data");
-        assertTrue(text.contains("in januari 2024"), "payment moment from the regeling data");
+        assertTrue(text.contains("op 15 februari 2024"), "payment moment from the regeling data (deadlines.paymentMoments)");
         assertEquals(1, count(text, "Betaalschema van het voorschot"), "one payment schedule");
         assertTrue(text.contains("Opgebouwde reserve ultimo (jaar T-1)"), "SiSa indicator");
         assertTrue(text.contains("1 januari 2023 tot en met 31 december 2025"), "period");
