@@ -170,7 +170,9 @@ public final class ReviewerFindings {
         Trail.Builder t = by(Trail.builder(), by)
                 .input("Activiteit", label)
                 .input("Bijdrage aan de doelen van art. 2, eerste lid, verwacht", o.bijdrageVerwacht() ? "ja" : "nee")
-                .input("Reden", nvl(o.reden()));
+                .input("Reden", nvl(o.reden()))
+                .input(Judgements.JUDGED_ARTICLE, "art. 12")
+                .input(Judgements.OORDEEL, "oordeel artikel 12");
         var location = aanvraag.source() == null ? null : aanvraag.source().location(a.fieldPrefix() + ".onderbouwing");
         if (o.bijdrageVerwacht()) {
             return new Finding(ART12_JA, catalogue.get(ART12_JA).article(), catalogue.severity(ART12_JA),

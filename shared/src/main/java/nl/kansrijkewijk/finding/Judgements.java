@@ -12,6 +12,11 @@ import java.util.Optional;
 public final class Judgements {
     /** Trail input naming the rule of the judged finding. */
     public static final String JUDGED_RULE = "Beoordeelde regel";
+    /**
+     * Trail input naming the article a judgement of a whole activity decides (the art. 12 judgement): it closes every
+     * waarschuwing on that activity under that article, since the reviewer has given the judgement they asked for.
+     */
+    public static final String JUDGED_ARTICLE = "Beoordeeld artikel";
     /** Trail input with the judgement's label ("akkoord", "niet van toepassing", "afwijzen"). */
     public static final String OORDEEL = "Oordeel";
 
@@ -29,8 +34,15 @@ public final class Judgements {
     }
 
     static boolean judges(Finding judgement, Finding f) {
-        if (judgement == f || judgement.trail() == null
-                || !f.rule().equals(judgement.trail().inputs().get(JUDGED_RULE))) {
+        if (judgement == f || judgement.trail() == null) {
+            return false;
+        }
+        String article = judgement.trail().inputs().get(JUDGED_ARTICLE);
+        if (article != null) {
+            return f.activity() != null && f.activity().equals(judgement.activity()) && f.article() != null
+                    && (f.article().equals(article) || f.article().startsWith(article + ","));
+        }
+        if (!f.rule().equals(judgement.trail().inputs().get(JUDGED_RULE))) {
             return false;
         }
         // a refusal may fill in the onderdeel or focusgebied from the activity where the finding had none

@@ -12,12 +12,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The reviewer's marked box in the concept letter lists the waarschuwingen still open. Dordrecht's beoordeling
  * (DordrechtDossier) accepts the VEE-ASPECT waarschuwing on activity 3 and turns OJK-DIPLOMA-ONBEKEND on activity 7
- * into an afwijzing: the concept regenerated after it no longer lists those two as open.
+ * into an afwijzing, and judges under art. 12 that activity 3 is expected to contribute: the concept regenerated
+ * after it no longer lists those two, nor activity 3's missing onderbouwing (art. 12, eerste lid), as open.
  */
 class ReviewerBoxTest {
     // the two waarschuwingen as the letter words them (VEE-ASPECT on activity 3, OJK-DIPLOMA-ONBEKEND on 7)
     private static final String VEE_ASPECT = "valt volgens het formulier buiten de aspecten a tot en met g";
     private static final String DIPLOMA = "zet een onderwijsassistent in, maar het diploma is niet vermeld";
+    // ONDERBOUWING-ONTBREEKT on activity 3, closed by the art. 12 judgement on that activity
+    private static final String ONDERBOUWING = "heeft geen onderbouwing van hoe zij bijdraagt aan het doel";
     private static final Pattern OPEN = Pattern.compile("Nog te beoordelen \\((\\d+) waarschuwing");
 
     @Test
@@ -29,10 +32,12 @@ class ReviewerBoxTest {
         String after = box(concept(d, z.eerdereVersies().get(2)));
         int openBefore = open(before);
         assertTrue(before.contains(VEE_ASPECT) && before.contains(DIPLOMA), before);
+        assertTrue(before.contains("Activiteit 3 ") && before.contains(ONDERBOUWING), before);
         assertFalse(before.contains("Al beoordeeld"), before);
-        assertEquals(openBefore - 2, open(after), after);
+        assertEquals(openBefore - 3, open(after), after);
         assertFalse(after.contains(VEE_ASPECT) || after.contains(DIPLOMA), after);
-        assertTrue(after.contains("Al beoordeeld (zie bevindingen.xlsx): afwijzen 1×, akkoord 1×."), after);
+        assertFalse(after.contains("Activiteit 3 “") && after.contains(ONDERBOUWING), after);
+        assertTrue(after.contains("Al beoordeeld (zie bevindingen.xlsx): afwijzen 1×, akkoord 1×, oordeel artikel 12 1×."), after);
     }
 
     private static String concept(DordrechtDossier d, String versie) throws Exception {
