@@ -7,19 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import nl.kansrijkewijk.dossier.Beoordeling;
 import nl.kansrijkewijk.dossier.BeoordelingFile;
-import nl.kansrijkewijk.dossier.DossierEvent;
 import nl.kansrijkewijk.dossier.DossierException;
 import nl.kansrijkewijk.dossier.DossierService;
 import nl.kansrijkewijk.dossier.DossierState;
 import nl.kansrijkewijk.dossier.DossierStore;
-import nl.kansrijkewijk.dossier.EventCodec;
 import nl.kansrijkewijk.dossier.EventKeys;
 import nl.kansrijkewijk.dossier.FileSystemDossierStore;
+import nl.kansrijkewijk.dossier.FolderDossierVerlening;
 import nl.kansrijkewijk.processing.Receipt;
 import nl.kansrijkewijk.verantwoording.DossierJson;
 
@@ -138,18 +135,8 @@ final class VerantwoordingDemo {
 
     /** The fixture's verlening as the dossier records one fixed by a second reviewer (fixed time: same bytes). */
     private static void recordVerlening(DossierStore store, DossierJson.Dossier d) {
-        List<DossierEvent.VerleendBedrag> bedragen = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
-        for (DossierJson.Groep g : d.toekenningen()) {
-            TreeMap<Integer, BigDecimal> perJaar = new TreeMap<>(g.uitbetaald());
-            bedragen.add(new DossierEvent.VerleendBedrag(g.onderdeel(), g.focusgebied(), g.verleend(), perJaar, perJaar));
-            total = total.add(g.verleend());
-        }
-        DossierEvent.VerleningVastgesteld v = new DossierEvent.VerleningVastgesteld(d.gemeente(),
-                d.verleningKenmerken().get(0), Instant.parse("2023-10-20T09:00:00Z"), LocalDate.of(2023, 10, 20), null,
-                List.of(), List.of(new Beoordeling.Reviewer("A. (Anouk) Jansen", "beoordelaar")),
-                new Beoordeling.Reviewer("B. (Bram) de Groot", "senior beoordelaar"), bedragen, total, total,
-                nl.kansrijkewijk.provenance.Provenance.of(nl.kansrijkewijk.regeling.RegelingCatalogus.standard().first(), null));
-        store.putIfAbsent(EventKeys.event(v), EventCodec.bytes(v));
+        FolderDossierVerlening.record(store, d, Instant.parse("2023-10-20T09:00:00Z"), LocalDate.of(2023, 10, 20),
+                new Beoordeling.Reviewer("A. (Anouk) Jansen", "beoordelaar"),
+                new Beoordeling.Reviewer("B. (Bram) de Groot", "senior beoordelaar"));
     }
 }

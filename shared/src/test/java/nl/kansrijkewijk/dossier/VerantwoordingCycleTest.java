@@ -45,20 +45,9 @@ class VerantwoordingCycleTest {
 
     /** The verlening of the fixture's dossier.json as a second reviewer would have recorded it. */
     static void recordVerlening(DossierStore store, Path fixture) throws IOException {
-        DossierJson.Dossier d = DossierJson.read(fixture);
-        List<DossierEvent.VerleendBedrag> bedragen = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
-        for (DossierJson.Groep g : d.toekenningen()) {
-            TreeMap<Integer, BigDecimal> perJaar = new TreeMap<>(g.uitbetaald());
-            bedragen.add(new DossierEvent.VerleendBedrag(g.onderdeel(), g.focusgebied(), g.verleend(), perJaar, perJaar));
-            total = total.add(g.verleend());
-        }
-        DossierEvent.VerleningVastgesteld v = new DossierEvent.VerleningVastgesteld(d.gemeente(),
-                d.verleningKenmerken().get(0), Instant.parse("2023-10-20T09:00:00Z"), LocalDate.of(2023, 10, 20), null,
-                List.of(), List.of(new Beoordeling.Reviewer("A. Jansen", "beoordelaar")),
-                new Beoordeling.Reviewer("B. de Groot", "senior beoordelaar"), bedragen, total, total,
-                nl.kansrijkewijk.provenance.Provenance.of(nl.kansrijkewijk.regeling.RegelingCatalogus.standard().first(), null));
-        store.putIfAbsent(EventKeys.event(v), EventCodec.bytes(v));
+        FolderDossierVerlening.record(store, DossierJson.read(fixture), Instant.parse("2023-10-20T09:00:00Z"),
+                LocalDate.of(2023, 10, 20), new Beoordeling.Reviewer("A. Jansen", "beoordelaar"),
+                new Beoordeling.Reviewer("B. de Groot", "senior beoordelaar"));
     }
 
     /** Every workbook the fixture's dossier.json lists, received on its date. */
